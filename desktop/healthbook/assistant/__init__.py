@@ -1,0 +1,1 @@
+"""The local assistant: llama-cpp runtime, grounded prompts, citation checks (no Qt)."""

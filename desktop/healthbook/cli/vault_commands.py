@@ -1,0 +1,211 @@
+"""CLI commands over the vault: init, passwd, people, sources, stats, backup, restore, audit."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from healthbook.cli.common import (
+    NEW_PASSPHRASE_ENV,
+    CliError,
+    TerminalProgress,
+    add_vault_argument,
+    open_vault,
+    passphrase,
+    person,
+    print_json,
+    read_secret,
+    vault_path,
+)
+from healthbook.vault import Vault
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add this module's commands to the `healthbook` parser."""
+    p = sub.add_parser("init", help="create a new encrypted vault")
+    add_vault_argument(p)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("passwd", help="change a vault's passphrase")
+    add_vault_argument(p)
+    p.add_argument("--new-passphrase-file", type=Path, metavar="FILE",
+                   help=f"read the new passphrase from FILE (or set {NEW_PASSPHRASE_ENV})")
+    p.set_defaults(func=cmd_passwd)
+
+    p = sub.add_parser("people", help="list, add, rename or remove people")
+    add_vault_argument(p)
+    p.add_argument("action", nargs="?", choices=["add", "rm", "rename"], help="what to do")
+    p.add_argument("names", nargs="*", metavar="NAME", help="the person (and the new name)")
+    p.add_argument("--yes", action="store_true", help="remove without asking")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_people)
+
+    p = sub.add_parser("sources", help="list a person's imports, or delete one")
+    add_vault_argument(p)
+    p.add_argument("--person", metavar="NAME")
+    p.add_argument("--delete", type=int, metavar="ID",
+                   help="delete this import and exactly the records it added")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_sources)
+
+    p = sub.add_parser("stats", help="count records per kind")
+    add_vault_argument(p)
+    p.add_argument("--person", metavar="NAME")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("backup", help="write an encrypted copy of the vault")
+    add_vault_argument(p)
+    p.add_argument("out", metavar="OUT", type=Path)
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("restore", help="replace a vault with a backup")
+    p.add_argument("backup", metavar="BACKUP", type=Path)
+    add_vault_argument(p)
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("audit", help="show or verify the audit log")
+    add_vault_argument(p)
+    p.add_argument("--verify", action="store_true", help="check the hash chain")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(func=cmd_audit)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = vault_path(args)
+    secret = passphrase(args, confirm=True)
+    with Vault.create(path, secret):
+        pass
+    print(f"Created an encrypted vault at {path}.")
+    print("Keep the passphrase safe: without it, nobody (not even Healthbook) can open the vault.")
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        new = read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV, "New passphrase: ",
+                          confirm=True)
+        vault.change_passphrase(new)
+    print("The passphrase was changed.")
+    return 0
+
+
+def cmd_people(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        if args.action == "add":
+            for name in _names(args, 1):
+                added = vault.people.add(name)
+                vault.audit.append("person-add", {"person": added.id})
+                print(f"Added {added.name}.")
+        elif args.action == "rename":
+            old, new = _names(args, 2, exact=True)
+            renamed = vault.people.rename(vault.people.get(old), new)
+            vault.audit.append("person-rename", {"person": renamed.id})
+            print(f"Renamed {old} to {renamed.name}.")
+        elif args.action == "rm":
+            for name in _names(args, 1):
+                who = vault.people.get(name)
+                if not args.yes and sys.stdin.isatty():
+                    answer = input(f"Remove {who.name} and all their records? [y/N] ")
+                    if answer.strip().lower() not in {"y", "yes"}:
+                        print("Nothing was removed.")
+                        continue
+                vault.people.remove(who)
+                vault.audit.append("person-remove", {"person": who.id})
+                print(f"Removed {who.name} and all their records.")
+        elif args.json:
+            print_json([{"id": p.id, "name": p.name, "birth_date": p.birth_date, "sex": p.sex}
+                        for p in vault.people.list()])
+        else:
+            people = vault.people.list()
+            for p in people:
+                print(p.name)
+            if not people:
+                print("No people yet. Add one with: healthbook people VAULT add NAME")
+    return 0
+
+
+def _names(args: argparse.Namespace, count: int, exact: bool = False) -> list[str]:
+    if len(args.names) < count or (exact and len(args.names) != count):
+        want = "two names (old and new)" if count == 2 else "a name"
+        raise CliError(f"'people {args.action}' needs {want}.")
+    return list(args.names)
+
+
+def cmd_sources(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        who = person(vault, args.person)
+        if args.delete is not None:
+            source = vault.sources.get(args.delete)
+            if source.person_id != who.id:
+                raise CliError(f"Import {args.delete} does not belong to {who.name}.")
+            vault.sources.delete(args.delete)
+            vault.audit.append("source-delete", {"source": source.id, "file": source.file_name,
+                                                 "records": source.records,
+                                                 "samples": source.samples})
+            print(f"Deleted import {source.id} ({source.file_name}): {source.records} records "
+                  f"and {source.samples} samples removed.")
+            return 0
+        sources = vault.sources.list(who.id)
+        if args.json:
+            print_json([{"id": s.id, "file_name": s.file_name, "sha256": s.sha256,
+                         "format": s.format, "imported_at": s.imported_at,
+                         "records": s.records, "samples": s.samples, "report": s.report}
+                        for s in sources])
+            return 0
+        if not sources:
+            print(f"No imports for {who.name} yet.")
+        for s in sources:
+            print(f"{s.id:>4}  {s.imported_at}  {s.format:<14} {s.records:>7} records "
+                  f"{s.samples:>9} samples  {s.file_name}")
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        who = person(vault, args.person) if args.person else None
+        counts = vault.stats(who.id if who else None)
+    if args.json:
+        print_json(counts)
+    else:
+        for kind, n in sorted(counts.items()):
+            print(f"{kind:<14} {n:>10,}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    bar = TerminalProgress("Backing up")
+    with open_vault(args) as vault:
+        out = vault.backup(args.out, progress=bar)
+    bar.finish()
+    print(f"Wrote an encrypted backup to {out} (same passphrase as the vault).")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    target = vault_path(args)
+    Vault.restore(args.backup, target, passphrase(args))
+    print(f"Restored {target} from {args.backup}.")
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    with open_vault(args) as vault:
+        if args.verify:
+            check = vault.audit.verify()
+            if args.json:
+                print_json({"ok": check.ok, "entries": check.entries, "problem": check.problem})
+            elif check.ok:
+                print(f"The audit log is intact: {check.entries} entries.")
+            else:
+                print(f"The audit log was tampered with: {check.problem}.")
+            return 0 if check.ok else 1
+        entries = vault.audit.entries()
+    if args.json:
+        print_json([{"seq": e.seq, "at": e.at, "action": e.action, "detail": e.detail}
+                    for e in entries])
+    else:
+        for e in entries:
+            print(f"{e.seq:>5}  {e.at}  {e.action:<18} {e.detail or ''}")
+    return 0

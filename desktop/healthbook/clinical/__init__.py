@@ -1,0 +1,1 @@
+"""Clinical facts: units, reference ranges, flags, critical values, trends (no Qt, no LLM)."""

@@ -1,0 +1,1 @@
+"""Reports: appointment-prep PDF and sharing exports (no Qt)."""

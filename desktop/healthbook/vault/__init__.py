@@ -1,0 +1,36 @@
+"""The encrypted vault: people, sources, records, samples and the audit log (SQLCipher)."""
+
+from healthbook.vault.errors import (
+    DuplicatePerson,
+    NotAVault,
+    PersonNotFound,
+    ReadOnlyVault,
+    SourceNotFound,
+    VaultBusy,
+    VaultError,
+    VaultExists,
+    VaultNotFound,
+    VaultTooNew,
+    WrongPassphrase,
+)
+from healthbook.vault.models import (
+    Attachment,
+    AuditCheck,
+    AuditEntry,
+    Person,
+    PersonId,
+    Record,
+    RecordId,
+    RecordKind,
+    Source,
+    SourceId,
+    StoredRecord,
+)
+from healthbook.vault.vault import Vault
+
+__all__ = [
+    "Attachment", "AuditCheck", "AuditEntry", "DuplicatePerson", "NotAVault", "Person",
+    "PersonId", "PersonNotFound", "ReadOnlyVault", "Record", "RecordId", "RecordKind", "Source",
+    "SourceId", "SourceNotFound", "StoredRecord", "Vault", "VaultBusy", "VaultError",
+    "VaultExists", "VaultNotFound", "VaultTooNew", "WrongPassphrase",
+]

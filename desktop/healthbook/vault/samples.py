@@ -1,0 +1,107 @@
+"""High-volume wearable samples (heart rate, steps...): bulk insert and time-range reads."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import islice
+
+from healthbook.vault.connection import Db
+from healthbook.vault.models import PersonId, SourceId
+
+# (metric_id, start unix seconds, duration seconds, device_id, value)
+SampleRow = tuple[int, int, int, int, float]
+BATCH = 50_000
+_INSERT = (
+    "INSERT OR IGNORE INTO sample "
+    "(person_id, metric_id, start, duration, device_id, value, source_id) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Metric:
+    """A wearable metric with the canonical unit its samples are stored in."""
+
+    id: int
+    name: str
+    unit: str
+
+
+class Samples:
+    """Store and query wearable samples."""
+
+    def __init__(self, db: Db) -> None:
+        self._db = db
+        self._metric_ids: dict[str, Metric] = {}
+        self._device_ids: dict[str, int] = {}
+
+    def metric(self, name: str, unit: str) -> Metric:
+        """The metric called `name`, created with `unit` if new."""
+        cached = self._metric_ids.get(name)
+        if cached is not None:
+            return cached
+        row = self._db.execute("SELECT id, unit FROM metric WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            cur = self._db.execute("INSERT INTO metric (name, unit) VALUES (?, ?)", (name, unit))
+            row = (cur.lastrowid, unit)
+        metric = Metric(int(row[0]), name, row[1])
+        self._metric_ids[name] = metric
+        return metric
+
+    def device(self, name: str) -> int:
+        """A small id for a device or app name (0 = unknown)."""
+        if not name:
+            return 0
+        cached = self._device_ids.get(name)
+        if cached is not None:
+            return cached
+        row = self._db.execute("SELECT id FROM device WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            row = (self._db.execute("INSERT INTO device (name) VALUES (?)", (name,)).lastrowid,)
+        self._device_ids[name] = int(row[0])
+        return int(row[0])
+
+    def forget_cache(self) -> None:
+        """Drop cached ids (after a rollback they may point at rows that no longer exist)."""
+        self._metric_ids.clear()
+        self._device_ids.clear()
+
+    def insert(self, person_id: PersonId, source_id: SourceId,
+               rows: Iterable[SampleRow]) -> int:
+        """Bulk-insert samples; returns how many were new (the rest were duplicates)."""
+        added = 0
+        it = iter(rows)
+        with self._db.transaction():
+            while batch := list(islice(it, BATCH)):
+                before = self._db.total_changes
+                self._db.executemany(
+                    _INSERT, [(person_id, m, s, d, dev, v, source_id) for m, s, d, dev, v in batch]
+                )
+                added += self._db.total_changes - before
+        return added
+
+    def metrics(self, person_id: PersonId) -> list[Metric]:
+        """The metrics a person has samples for."""
+        rows = self._db.query(
+            "SELECT id, name, unit FROM metric m WHERE EXISTS "
+            "(SELECT 1 FROM sample s WHERE s.person_id = ? AND s.metric_id = m.id) ORDER BY name",
+            (person_id,),
+        )
+        return [Metric(int(r[0]), r[1], r[2]) for r in rows]
+
+    def range(self, person_id: PersonId, metric_id: int, start: int,
+              end: int) -> list[tuple[int, int, float]]:
+        """(start, duration, value) of samples with start in [start, end), in time order."""
+        return self._db.query(
+            "SELECT start, duration, value FROM sample "
+            "WHERE person_id = ? AND metric_id = ? AND start >= ? AND start < ? ORDER BY start",
+            (person_id, metric_id, start, end),
+        )
+
+    def count(self, person_id: PersonId | None = None) -> int:
+        """Number of samples (for one person or the whole vault)."""
+        if person_id is None:
+            return int(self._db.scalar("SELECT count(*) FROM sample"))
+        return int(self._db.scalar("SELECT count(*) FROM sample WHERE person_id = ?",
+                                   (person_id,)))

@@ -1,0 +1,167 @@
+"""People, records, samples and sources in a real SQLCipher vault."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from healthbook.vault import (
+    Attachment,
+    DuplicatePerson,
+    PersonNotFound,
+    Record,
+    RecordKind,
+    Vault,
+)
+from tests.conftest import DATA, PASSPHRASE
+from tests.helpers import add_source
+
+GLUCOSE = Record(RecordKind.OBSERVATION, "http://loinc.org", "15074-8",
+                 "Glucose [Moles/volume] in Blood",
+                 value_num=6.3, unit="mmol/L", ref_low=3.1, ref_high=6.2, interpretation="H",
+                 status="final", category="laboratory", effective="2013-04-02T09:30:10Z")
+
+
+def test_people_add_rename_remove(vault: Vault) -> None:
+    mum = vault.people.add("  Maria   Lopez ")
+    child = vault.people.add("Leo")
+    assert mum.name == "Maria Lopez"
+    with pytest.raises(DuplicatePerson):
+        vault.people.add("maria lopez")
+    renamed = vault.people.rename(child, "Leo Lopez")
+    assert vault.people.get("leo lopez").id == renamed.id == child.id
+    assert [p.name for p in vault.people.list()] == ["Leo Lopez", "Maria Lopez"]
+    vault.people.remove(renamed)
+    with pytest.raises(PersonNotFound):
+        vault.people.get("Leo Lopez")
+    with pytest.raises(ValueError, match="needs a name"):
+        vault.people.add("   ")
+
+
+def test_removing_a_person_deletes_only_their_records(vault: Vault) -> None:
+    a, b = vault.people.add("A"), vault.people.add("B")
+    for who in (a, b):
+        src = add_source(vault, who.id, f"{who.name}.json")
+        vault.records.insert(who.id, src, [GLUCOSE])
+        hr = vault.samples.metric("heart_rate", "/min")
+        vault.samples.insert(who.id, src, [(hr.id, 1_700_000_000, 0, 0, 61.0)])
+    vault.people.remove(a)
+    assert vault.stats(b.id)["observation"] == 1
+    assert vault.stats(b.id)["samples"] == 1
+    assert vault.stats() == {"observation": 1, "samples": 1, "people": 1}
+    assert vault.db.scalar("SELECT count(*) FROM source") == 1
+
+
+def test_records_round_trip_losslessly_and_dedupe(vault: Vault) -> None:
+    person = vault.people.add("Pat")
+    original = (DATA / "fhir-r4" / "observation-example-f001-glucose.json").read_text("utf-8")
+    record = Record(**{**_fields(GLUCOSE), "original": original, "original_format": "fhir-r4",
+                       "details": {"note": "fasting", "components": []}})
+    src = add_source(vault, person.id)
+    first = vault.records.insert(person.id, src, [record])
+    again = vault.records.insert(person.id, add_source(vault, person.id, "again.json"), [record])
+    assert (first.added, first.duplicates) == (1, 0)
+    assert (again.added, again.duplicates) == (0, 1)
+    [stored] = vault.records.list(person.id, RecordKind.OBSERVATION)
+    assert stored.record == record
+    assert stored.record.original == original  # byte-for-byte the resource JSON
+    assert json.loads(stored.record.original)["id"] == "f001"
+    assert vault.records.get(stored.id).record.value_num == 6.3
+
+
+def test_dedupe_key_is_deterministic_and_content_based() -> None:
+    same = Record(**_fields(GLUCOSE))
+    assert same.dedupe_key() == GLUCOSE.dedupe_key()
+    later = Record(**{**_fields(GLUCOSE), "effective": "2013-05-02T09:30:10Z"})
+    assert later.dedupe_key() != GLUCOSE.dedupe_key()
+    other_value = Record(**{**_fields(GLUCOSE), "value_num": 6.4})
+    assert other_value.dedupe_key() != GLUCOSE.dedupe_key()
+
+
+def test_the_same_record_for_two_people_is_kept_for_each(vault: Vault) -> None:
+    a, b = vault.people.add("A"), vault.people.add("B")
+    assert vault.records.insert(a.id, add_source(vault, a.id), [GLUCOSE]).added == 1
+    assert vault.records.insert(b.id, add_source(vault, b.id), [GLUCOSE]).added == 1
+
+
+def test_attachments_are_stored_in_the_vault(vault: Vault) -> None:
+    person = vault.people.add("Doc")
+    note = Record(RecordKind.DOCUMENT, display="Discharge summary", effective="2024-03-01",
+                  attachment=Attachment("text/plain", b"Discharged home.", "summary"))
+    counts = vault.records.insert(person.id, add_source(vault, person.id), [note, note])
+    assert (counts.added, counts.duplicates) == (1, 1)
+    [stored] = vault.records.list(person.id, RecordKind.DOCUMENT)
+    assert vault.records.attachment(stored.id) == note.attachment
+
+
+def test_samples_bulk_insert_dedupe_and_range(vault: Vault) -> None:
+    person = vault.people.add("Runner")
+    src = add_source(vault, person.id)
+    hr = vault.samples.metric("heart_rate", "/min")
+    steps = vault.samples.metric("steps", "count")
+    watch = vault.samples.device("Apple Watch")
+    t0 = 1_700_000_000
+    rows = [(hr.id, t0 + 60 * i, 0, watch, 60.0 + i % 7) for i in range(10_000)]
+    rows += [(steps.id, t0 + 600 * i, 600, watch, float(i)) for i in range(100)]
+    assert vault.samples.insert(person.id, src, rows) == 10_100
+    assert vault.samples.insert(person.id, src, rows[:500]) == 0
+    window = vault.samples.range(person.id, hr.id, t0 + 60 * 100, t0 + 60 * 200)
+    assert len(window) == 100
+    assert window[0] == (t0 + 6000, 0, 60.0 + 100 % 7)
+    assert [s for s, _, _ in window] == sorted(s for s, _, _ in window)
+    assert [m.name for m in vault.samples.metrics(person.id)] == ["heart_rate", "steps"]
+    assert vault.samples.metric("heart_rate", "ignored").unit == "/min"
+
+
+def test_sources_list_counts_and_delete_exactly_their_records(vault: Vault) -> None:
+    person = vault.people.add("Sam")
+    first = add_source(vault, person.id, "first.json")
+    second = add_source(vault, person.id, "second.json")
+    vault.records.insert(person.id, first, [GLUCOSE])
+    later = Record(**{**_fields(GLUCOSE), "effective": "2014-01-01"})
+    vault.records.insert(person.id, second, [GLUCOSE, later])  # GLUCOSE is a duplicate here
+    hr = vault.samples.metric("heart_rate", "/min")
+    vault.samples.insert(person.id, second, [(hr.id, 1, 0, 0, 70.0), (hr.id, 2, 0, 0, 71.0)])
+    listed = {s.file_name: (s.records, s.samples) for s in vault.sources.list(person.id)}
+    assert listed == {"first.json": (1, 0), "second.json": (1, 2)}
+    removed = vault.sources.delete(second)
+    assert (removed.records, removed.samples) == (1, 2)
+    assert [r.record.effective for r in vault.records.list(person.id)] == [GLUCOSE.effective]
+    assert vault.samples.count(person.id) == 0
+
+
+def test_backup_and_restore(vault_path: Path, tmp_path: Path) -> None:
+    backup = tmp_path / "backups" / "copy.vault"
+    backup.parent.mkdir()
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        person = vault.people.add("Backed Up")
+        vault.records.insert(person.id, add_source(vault, person.id), [GLUCOSE])
+        updates = []
+        vault.backup(backup, progress=updates.append)
+        assert updates
+        assert updates[-1].done == updates[-1].total
+        vault.people.add("After backup")
+    assert backup.stat().st_mode & 0o777 == 0o600
+    assert not backup.with_name("copy.vault.partial").exists()
+    with Vault.open(backup, PASSPHRASE) as copy:
+        assert [p.name for p in copy.people.list()] == ["Backed Up"]
+        assert copy.integrity_ok()
+        assert copy.audit.verify().ok
+    Vault.restore(backup, vault_path, PASSPHRASE)
+    with Vault.open(vault_path, PASSPHRASE) as restored:
+        assert [p.name for p in restored.people.list()] == ["Backed Up"]
+        assert restored.stats()["observation"] == 1
+        assert restored.audit.entries()[-1].action in {"restore", "unlock"}
+
+
+def test_backup_cannot_overwrite_its_own_vault(vault: Vault, vault_path: Path) -> None:
+    from healthbook.vault import VaultError
+
+    with pytest.raises(VaultError, match="cannot overwrite"):
+        vault.backup(vault_path)
+
+
+def _fields(record: Record) -> dict:
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}
