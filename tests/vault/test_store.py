@@ -109,8 +109,8 @@ def test_samples_bulk_insert_dedupe_and_range(vault: Vault) -> None:
     assert vault.samples.insert(person.id, src, rows[:500]) == 0
     window = vault.samples.range(person.id, hr.id, t0 + 60 * 100, t0 + 60 * 200)
     assert len(window) == 100
-    assert window[0] == (t0 + 6000, 0, 60.0 + 100 % 7)
-    assert [s for s, _, _ in window] == sorted(s for s, _, _ in window)
+    assert window[0] == (t0 + 6000, 60.0 + 100 % 7)
+    assert [s for s, _ in window] == sorted(s for s, _ in window)
     assert [m.name for m in vault.samples.metrics(person.id)] == ["heart_rate", "steps"]
     assert vault.samples.metric("heart_rate", "ignored").unit == "/min"
 

@@ -76,7 +76,7 @@ class Record:
     original_format: str | None = None
     attachment: Attachment | None = field(default=None, compare=False)
 
-    def dedupe_key(self) -> str:
+    def dedupe_key(self) -> bytes:
         """A deterministic key: the same clinical fact imported twice gets the same key.
 
         It rests on what the record says (kind, code, value, unit, time, and the display text
@@ -100,7 +100,7 @@ class Record:
         if self.attachment is not None:
             parts.append(hashlib.sha256(self.attachment.data).hexdigest())
         blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
-        return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+        return hashlib.sha256(blob.encode("utf-8")).digest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

@@ -91,10 +91,10 @@ class Samples:
         return [Metric(int(r[0]), r[1], r[2]) for r in rows]
 
     def range(self, person_id: PersonId, metric_id: int, start: int,
-              end: int) -> list[tuple[int, int, float]]:
-        """(start, duration, value) of samples with start in [start, end), in time order."""
+              end: int) -> list[tuple[int, float]]:
+        """(start, value) of samples with start in [start, end), in time order."""
         return self._db.query(
-            "SELECT start, duration, value FROM sample "
+            "SELECT start, value FROM sample "
             "WHERE person_id = ? AND metric_id = ? AND start >= ? AND start < ? ORDER BY start",
             (person_id, metric_id, start, end),
         )

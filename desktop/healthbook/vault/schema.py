@@ -53,7 +53,7 @@ CREATE TABLE record (
     details TEXT,
     original TEXT,
     original_format TEXT,
-    dedupe_key TEXT NOT NULL,
+    dedupe_key BLOB NOT NULL,
     UNIQUE (person_id, dedupe_key)
 );
 CREATE INDEX record_person_kind_time ON record(person_id, kind, effective);
