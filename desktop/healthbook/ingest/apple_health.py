@@ -1,0 +1,269 @@
+"""Apple Health exports (export.zip or export.xml), parsed as a stream with expat.
+
+Records, correlations (blood pressure), workouts, activity summaries and the Me element come
+from export.xml; the zip's clinical-records/*.json (FHIR) and export_cda.xml are read too.
+Real exports are gigabytes: nothing holds the whole document in memory.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Iterator
+from functools import cache
+from pathlib import PurePosixPath
+from typing import IO, Any
+
+from healthbook.ingest.context import ParseContext
+from healthbook.ingest.detect import zip_members
+from healthbook.ingest.errors import ImportFailed, UnsafeFile
+from healthbook.ingest.items import Demographics, Item, Sample, Skipped
+from healthbook.ingest.safe_xml import expat_parser, strip_internal_dtd
+from healthbook.ingest.timeparse import apple_time, iso_utc
+from healthbook.paths import resources_dir
+from healthbook.vault import Record, RecordKind
+
+CHUNK = 1 << 20
+MAX_PROLOG = 16 << 20
+MAX_RATIO = 200  # real exports compress ~20:1; zip bombs far more
+MAX_UNCOMPRESSED = 64 << 30
+SEX = {"HKBiologicalSexFemale": "female", "HKBiologicalSexMale": "male",
+       "HKBiologicalSexOther": "other"}
+
+
+@cache
+def _types() -> dict[str, Any]:
+    path = resources_dir() / "reference" / "apple_health_types.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _snake(identifier: str) -> str:
+    name = re.sub(r"^HK(Quantity|Category)TypeIdentifier", "", identifier)
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower() or "unknown"
+
+
+class HealthKitConverter:
+    """HealthKit quantity/category values -> samples in Healthbook's canonical units."""
+
+    def __init__(self) -> None:
+        self.quantity = _types()["quantity"]
+        self.category = _types()["category"]
+        self.unit_cache: dict[tuple[str, str], tuple[str, str, float, float] | None] = {}
+
+    def _conversion(self, hk_type: str, unit: str) -> tuple[str, str, float, float] | None:
+        key = (hk_type, unit)
+        if key in self.unit_cache:
+            return self.unit_cache[key]
+        known = self.quantity.get(hk_type)
+        result: tuple[str, str, float, float] | None
+        if known is None:
+            result = (_snake(hk_type), unit or "1", 1.0, 0.0)
+        elif unit in known[2]:
+            factor, offset = known[2][unit]
+            result = (known[0], known[1], float(factor), float(offset))
+        else:
+            result = None
+        self.unit_cache[key] = result
+        return result
+
+    def item(self, hk_type: str, unit: str, raw: str, start: int, end: int, device: str,
+             ident: str) -> Item:
+        """The sample (or the reason it was skipped) for one HealthKit value."""
+        if hk_type.startswith("HKCategoryTypeIdentifier"):
+            return self._category(hk_type, raw, start, end, device)
+        conv = self._conversion(hk_type, unit)
+        if conv is None:
+            return Skipped(hk_type, ident, f"unknown unit {unit!r}")
+        try:
+            value = float(raw) * conv[2] + conv[3]
+        except ValueError:
+            return Skipped(hk_type, ident, "missing or non-numeric value")
+        if value != value or abs(value) > 1e12:
+            return Skipped(hk_type, ident, "value out of range")
+        return Sample(conv[0], conv[1], start, max(0, end - start), value, device)
+
+    def _category(self, hk_type: str, raw: str, start: int, end: int, device: str) -> Item:
+        known = self.category.get(hk_type)
+        metric, values = (known[0], known[1]) if known else (_snake(hk_type), {})
+        value = values.get(raw)
+        if value is None:
+            try:
+                value = float(raw) if raw else 1.0
+            except ValueError:
+                value = 1.0
+        return Sample(metric, "1", start, max(0, end - start), float(value), device)
+
+
+class _Handler:
+    """expat callbacks: turn elements into items, collected in `out`."""
+
+    def __init__(self) -> None:
+        self.out: list[Item] = []
+        self.clinical_paths: list[tuple[str, str, str]] = []
+        self.convert = HealthKitConverter()
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        if name == "Record":
+            self.record(attrs)
+        elif name == "Workout":
+            self.workout(attrs)
+        elif name == "ActivitySummary":
+            self.activity(attrs)
+        elif name == "Me":
+            birth = attrs.get("HKCharacteristicTypeIdentifierDateOfBirth") or None
+            sex = SEX.get(attrs.get("HKCharacteristicTypeIdentifierBiologicalSex", ""))
+            self.out.append(Demographics(birth_date=birth, sex=sex))
+        elif name == "ClinicalRecord":
+            self.clinical_paths.append((attrs.get("resourceFilePath", ""),
+                                        attrs.get("identifier", ""),
+                                        attrs.get("fhirVersion", "")))
+
+    def record(self, a: dict[str, str]) -> None:
+        hk_type = a.get("type", "")
+        try:
+            start = apple_time(a["startDate"])
+            end = apple_time(a.get("endDate") or a["startDate"])
+        except (KeyError, ValueError):
+            self.out.append(Skipped(hk_type or "Record", a.get("startDate", ""),
+                                    "missing or unreadable date"))
+            return
+        self.out.append(self.convert.item(hk_type, a.get("unit", ""), a.get("value", ""), start,
+                                          end, a.get("sourceName", ""), a["startDate"]))
+
+    def workout(self, a: dict[str, str]) -> None:
+        try:
+            start, end = apple_time(a["startDate"]), apple_time(a["endDate"])
+        except (KeyError, ValueError):
+            self.out.append(Skipped("Workout", a.get("startDate", ""), "unreadable date"))
+            return
+        activity = a.get("workoutActivityType", "HKWorkoutActivityTypeOther")
+        label = re.sub(r"(?<!^)(?=[A-Z])", " ", activity.removeprefix("HKWorkoutActivityType"))
+        details = {k: a[k] for k in ("totalDistance", "totalDistanceUnit", "totalEnergyBurned",
+                                      "totalEnergyBurnedUnit", "sourceName") if k in a}
+        try:
+            duration = float(a["duration"]) if "duration" in a else (end - start) / 60
+        except ValueError:
+            duration = (end - start) / 60
+        self.out.append(Record(RecordKind.WORKOUT, "apple-healthkit", activity, label,
+                               value_num=round(duration, 2), unit=a.get("durationUnit", "min"),
+                               effective=iso_utc(start), effective_end=iso_utc(end),
+                               details=details))
+
+    def activity(self, a: dict[str, str]) -> None:
+        day = a.get("dateComponents", "")
+        try:
+            start = apple_time(f"{day} 00:00:00 +0000")
+        except ValueError:
+            return
+        for attr, metric, unit in (("activeEnergyBurned", "activity_move", "kcal"),
+                                   ("appleExerciseTime", "activity_exercise", "min"),
+                                   ("appleStandHours", "activity_stand_hours", "h")):
+            try:
+                value = float(a[attr])
+            except (KeyError, ValueError):
+                continue
+            self.out.append(Sample(metric, unit, start, 86_400, value, "Activity summary"))
+
+
+def _stream_xml(stream: IO[bytes], ctx: ParseContext, handler: _Handler) -> Iterator[Item]:
+    parser = expat_parser()
+    parser.StartElementHandler = handler.start
+    read = 0
+    try:
+        prefix = stream.read(CHUNK)
+        # Read on until the root element has started, so the whole DOCTYPE is in the prefix.
+        while b"<HealthData" not in prefix and len(prefix) < MAX_PROLOG:
+            more = stream.read(CHUNK)
+            if not more:
+                break
+            prefix += more
+        read = len(prefix)
+        ctx.done_bytes = read
+        parser.Parse(strip_internal_dtd(prefix), False)
+        while chunk := stream.read(CHUNK):
+            read += len(chunk)
+            ctx.done_bytes = read
+            parser.Parse(chunk, False)
+            if handler.out:
+                yield from handler.out
+                handler.out.clear()
+        parser.Parse(b"", True)
+    except Exception as exc:  # expat.ExpatError, or a handler's UnsafeFile
+        if isinstance(exc, ImportFailed):
+            raise
+        if isinstance(exc, RecursionError):
+            raise UnsafeFile("The XML is nested too deeply; it was refused as unsafe.") from exc
+        raise ImportFailed(f"The export is damaged or not well-formed XML ({exc}).") from exc
+    yield from handler.out
+    handler.out.clear()
+
+
+def parse_apple_health(ctx: ParseContext) -> Iterator[Item]:
+    """Items from an Apple Health export.zip or a bare export.xml."""
+    if ctx.path.suffix.lower() != ".zip" and not zipfile.is_zipfile(ctx.path):
+        handler = _Handler()
+        with ctx.path.open("rb") as fh:
+            yield from _stream_xml(fh, ctx, handler)
+        for path, ident, _version in handler.clinical_paths:
+            yield Skipped("ClinicalRecord", ident or path,
+                          f"{path} is not in a bare export.xml; import the whole export.zip")
+        return
+    yield from _parse_zip(ctx)
+
+
+def _check_member(info: zipfile.ZipInfo, name: str) -> None:
+    if info.flag_bits & 0x1:
+        raise ImportFailed(f"{name} is encrypted; export it again without a password.")
+    if info.file_size > MAX_UNCOMPRESSED or (
+        info.compress_size and info.file_size > 100 << 20
+        and info.file_size / info.compress_size > MAX_RATIO
+    ):
+        raise UnsafeFile(f"{name} expands to an implausible size (a zip bomb?); refused.")
+
+
+def _parse_zip(ctx: ParseContext) -> Iterator[Item]:
+    try:
+        archive = zipfile.ZipFile(ctx.path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFailed(f"{ctx.path.name} is a damaged zip file.") from exc
+    with archive:
+        members = {i.filename: i for i in zip_members(archive)}
+        xml_name = next(n for n in members if n == "export.xml" or n.endswith("/export.xml"))
+        root = PurePosixPath(xml_name).parent
+        info = members[xml_name]
+        _check_member(info, ctx.path.name)
+        ctx.total_bytes = sum(i.file_size for i in members.values()) or 1
+        handler = _Handler()
+        try:
+            with archive.open(info) as stream:
+                yield from _stream_xml(stream, ctx, handler)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+            raise ImportFailed(f"{ctx.path.name} could not be read: {exc}.") from exc
+        done = info.file_size
+        prefix = _member(root, "clinical-records/")
+        clinical = {n: i for n, i in members.items()
+                    if n.startswith(prefix) and n.endswith(".json")}
+        for path, ident, _version in handler.clinical_paths:
+            if _member(root, path.lstrip("/")) not in clinical:
+                yield Skipped("ClinicalRecord", ident or path,
+                              f"the export does not contain {path} (referenced file missing)")
+        from healthbook.ingest.fhir import items_from_json_bytes
+
+        for name, member_info in sorted(clinical.items()):
+            _check_member(member_info, name)
+            data = archive.read(member_info)
+            yield from items_from_json_bytes(data, name, lenient=True)
+            done += member_info.file_size
+            ctx.done_bytes = done
+        cda = members.get(_member(root, "export_cda.xml"))
+        if cda is not None:
+            _check_member(cda, cda.filename)
+            from healthbook.ingest.ccda import items_from_ccda_bytes
+
+            yield from items_from_ccda_bytes(archive.read(cda), "export_cda.xml")
+
+
+def _member(root: PurePosixPath, relative: str) -> str:
+    """The zip member name of `relative` inside the export folder `root`."""
+    return relative if str(root) in {"", "."} else f"{root}/{relative}"

@@ -1,0 +1,191 @@
+"""Import one file into the vault: detect, parse as a stream, insert in one transaction."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+from healthbook.ingest.context import ParseContext
+from healthbook.ingest.detect import Format, detect
+from healthbook.ingest.errors import ImportFailed
+from healthbook.ingest.items import Demographics, Ignored, Item, Sample, Skipped
+from healthbook.ingest.report import ImportReport
+from healthbook.progress import CancelToken, Progress, ProgressCallback, no_progress
+from healthbook.vault import Person, Record, SourceId, Vault, VaultError
+
+Parser = Callable[[ParseContext], Iterator[Item]]
+RECORD_BATCH = 2_000
+SAMPLE_BATCH = 50_000
+PROGRESS_EVERY = 4096
+
+
+def _parser(fmt: Format) -> Parser:
+    # Imported lazily: fhir.resources and lxml are heavy and not needed at start-up.
+    if fmt in (Format.APPLE_HEALTH_ZIP, Format.APPLE_HEALTH_XML):
+        from healthbook.ingest.apple_health import parse_apple_health
+
+        return parse_apple_health
+    if fmt is Format.FHIR_JSON:
+        from healthbook.ingest.fhir import parse_fhir_json
+
+        return parse_fhir_json
+    if fmt is Format.FHIR_NDJSON:
+        from healthbook.ingest.fhir import parse_fhir_ndjson
+
+        return parse_fhir_ndjson
+    if fmt is Format.CCDA:
+        from healthbook.ingest.ccda import parse_ccda_file
+
+        return parse_ccda_file
+    if fmt is Format.CSV:
+        from healthbook.ingest.csv_file import parse_csv
+
+        return parse_csv
+    from healthbook.ingest.health_connect import parse_health_connect
+
+    return parse_health_connect
+
+
+def file_sha256(path: Path) -> str:
+    """sha256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class _Sink:
+    """Buffers parsed items and writes them to the vault in batches."""
+
+    def __init__(self, vault: Vault, person: Person, source: SourceId,
+                 report: ImportReport) -> None:
+        self.vault, self.person, self.source, self.report = vault, person, source, report
+        self.records: dict[str, list[Record]] = defaultdict(list)
+        self.n_records = 0
+        self.samples: list[tuple[int, int, int, int, float]] = []
+        self.metric_ids: dict[tuple[str, str], int | None] = {}
+
+    def add(self, item: Item) -> None:
+        if isinstance(item, Sample):
+            self._add_sample(item)
+        elif isinstance(item, Record):
+            self.records[item.kind.value].append(item)
+            self.n_records += 1
+            if self.n_records >= RECORD_BATCH:
+                self.flush_records()
+        elif isinstance(item, Skipped):
+            self.report.skip(item)
+        elif isinstance(item, Ignored):
+            self.report.ignored[item.kind] += 1
+        elif isinstance(item, Demographics):
+            self.vault.people.update_demographics(self.person, item.birth_date, item.sex)
+
+    def _add_sample(self, s: Sample) -> None:
+        key = (s.metric, s.unit)
+        metric_id = self.metric_ids.get(key, -1)
+        if metric_id == -1:
+            metric = self.vault.samples.metric(s.metric, s.unit)
+            metric_id = metric.id if metric.unit == s.unit else None
+            self.metric_ids[key] = metric_id
+        if metric_id is None:
+            self.report.skip(Skipped("sample", s.metric,
+                                     f"unit {s.unit} differs from the stored unit"))
+            return
+        device = self.vault.samples.device(s.device)
+        self.samples.append((metric_id, s.start, s.duration, device, s.value))
+        if len(self.samples) >= SAMPLE_BATCH:
+            self.flush_samples()
+
+    def flush_records(self) -> None:
+        for kind, batch in self.records.items():
+            counts = self.vault.records.insert(self.person.id, self.source, batch)
+            self.report.added[kind] += counts.added
+            self.report.duplicates[kind] += counts.duplicates
+        self.records.clear()
+        self.n_records = 0
+
+    def flush_samples(self) -> None:
+        if self.samples:
+            added = self.vault.samples.insert(self.person.id, self.source, self.samples)
+            self.report.added["samples"] += added
+            self.report.duplicates["samples"] += len(self.samples) - added
+            self.samples = []
+
+    def flush(self) -> None:
+        self.flush_records()
+        self.flush_samples()
+
+
+def import_file(vault: Vault, person: Person, path: Path | str, *,
+                progress: ProgressCallback = no_progress,
+                cancel: CancelToken | None = None,
+                csv_mapping: Mapping[str, str] | None = None) -> ImportReport:
+    """Import one file for `person`. All or nothing: on any error or cancel, nothing changes.
+
+    `csv_mapping` (role -> column header) chooses a CSV file's columns; it is remembered.
+    """
+    path = Path(path)
+    fmt = detect(path)
+    parse = _parser(fmt)
+    if fmt is Format.CSV and csv_mapping:
+        parse = functools.partial(parse, mapping=csv_mapping)
+    report = ImportReport(path.name, fmt.value, person.name)
+    ctx = ParseContext(path, path.stat().st_size)
+    sha = file_sha256(path)
+    cancel = cancel or CancelToken()
+    progress(Progress(0, ctx.total_bytes, message=f"Reading {path.name}"))
+    try:
+        with vault.transaction():
+            source = vault.sources.add(person.id, path.name, sha, fmt.value)
+            report.source_id = source
+            sink = _Sink(vault, person, source, report)
+            _pump(parse(ctx), sink, ctx, progress, cancel)
+            sink.flush()
+            cancel.check()
+            if report.total_added == 0:
+                vault.db.execute("DELETE FROM source WHERE id = ?", (source,))
+                report.source_id = None
+            else:
+                vault.sources.set_report(source, report.as_dict())
+            vault.audit.append("import", {
+                "person": person.id, "file": path.name, "sha256": sha, "format": fmt.value,
+                "source": report.source_id, "added": dict(report.added),
+            })
+    except (ImportFailed, VaultError):
+        vault.samples.forget_cache()
+        raise
+    except (RecursionError, MemoryError, ValueError, KeyError, TypeError, OSError,
+            UnicodeError) as exc:
+        vault.samples.forget_cache()
+        raise ImportFailed(f"{path.name} could not be imported: {exc}. Nothing was changed."
+                           ) from exc
+    except BaseException:
+        vault.samples.forget_cache()
+        raise
+    if fmt is Format.CSV and csv_mapping:
+        from healthbook.ingest.csv_file import remember_headers_of
+
+        remember_headers_of(path, csv_mapping)
+    progress(Progress(ctx.total_bytes, ctx.total_bytes, records=report.total_added,
+                      message="Done"))
+    return report
+
+
+def _pump(items: Iterator[Item], sink: _Sink, ctx: ParseContext, progress: ProgressCallback,
+          cancel: CancelToken) -> None:
+    last = time.monotonic()
+    for n, item in enumerate(items, 1):
+        sink.add(item)
+        if n % PROGRESS_EVERY == 0:
+            cancel.check()
+            now = time.monotonic()
+            if now - last > 0.1:
+                last = now
+                progress(Progress(ctx.done_bytes, ctx.total_bytes, records=n,
+                                  message=f"Importing {ctx.path.name}"))
+    cancel.check()

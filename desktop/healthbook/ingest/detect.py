@@ -1,0 +1,105 @@
+"""Recognise a health file's format from its content, not its name."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from enum import StrEnum
+from pathlib import Path
+
+from healthbook.ingest.errors import ImportFailed, UnsupportedFormat
+
+SNIFF_BYTES = 64 * 1024
+
+
+class Format(StrEnum):
+    """The formats Healthbook imports."""
+
+    APPLE_HEALTH_ZIP = "apple-health-zip"
+    APPLE_HEALTH_XML = "apple-health-xml"
+    FHIR_JSON = "fhir-json"
+    FHIR_NDJSON = "fhir-ndjson"
+    CCDA = "c-cda"
+    CSV = "csv"
+    HEALTH_CONNECT = "health-connect"
+
+
+def _is_macos_junk(name: str) -> bool:
+    return name.startswith("__MACOSX/") or "/._" in name or name.startswith("._")
+
+
+def zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """Real entries of a zip (macOS resource-fork junk left out)."""
+    return [i for i in archive.infolist() if not _is_macos_junk(i.filename) and not i.is_dir()]
+
+
+def _detect_zip(path: Path) -> Format:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [i.filename for i in zip_members(archive)]
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ImportFailed(f"{path.name} is a damaged or unreadable zip file.") from exc
+    if any(n == "export.xml" or n.endswith("/export.xml") for n in names):
+        return Format.APPLE_HEALTH_ZIP
+    if any(n.endswith(".db") for n in names):
+        return Format.HEALTH_CONNECT
+    if not names:
+        raise ImportFailed(f"{path.name} is an empty zip file.")
+    raise UnsupportedFormat(
+        f"{path.name} is a zip file but not an Apple Health or Health Connect export."
+    )
+
+
+def _detect_xml(path: Path, head: str) -> Format:
+    body = re.sub(r"<\?.*?\?>|<!--.*?-->", "", head, flags=re.S)
+    body = re.sub(r"<!DOCTYPE[^\[>]*(\[.*?\])?\s*>", "", body, count=1, flags=re.S)
+    m = re.search(r"<\s*([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)", body)
+    root = m.group(2) if m else ""
+    if root == "HealthData":
+        return Format.APPLE_HEALTH_XML
+    if root in {"ClinicalDocument", "section", "component", "entry", "organizer"}:
+        return Format.CCDA
+    if "http://hl7.org/fhir" in head:
+        raise UnsupportedFormat(
+            f"{path.name} is FHIR XML; Healthbook imports FHIR JSON (ask for a JSON export)."
+        )
+    raise UnsupportedFormat(f"{path.name} is an XML file Healthbook does not recognise.")
+
+
+def _looks_like_ndjson(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        first = json.loads(lines[0])
+    except ValueError:
+        return False
+    return isinstance(first, dict) and "resourceType" in first
+
+
+def detect(path: Path) -> Format:
+    """The format of the file at `path` (raises ImportFailed/UnsupportedFormat)."""
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(SNIFF_BYTES)
+    except IsADirectoryError as exc:
+        raise ImportFailed(f"{path.name} is a folder; choose the export file inside it.") from exc
+    except OSError as exc:
+        raise ImportFailed(f"{path.name} cannot be read: {exc.strerror}.") from exc
+    if not raw.strip():
+        raise ImportFailed(f"{path.name} is empty.")
+    if raw.startswith(b"PK"):
+        return _detect_zip(path)
+    if raw.startswith(b"SQLite format 3"):
+        raise UnsupportedFormat(
+            f"{path.name} is a database file; import the Health Connect export zip instead."
+        )
+    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if text.startswith("<"):
+        return _detect_xml(path, text)
+    if text.startswith(("{", "[")) or path.suffix.lower() in {".json", ".ndjson"}:
+        return Format.FHIR_NDJSON if _looks_like_ndjson(text) else Format.FHIR_JSON
+    if "," in text.split("\n", 1)[0] or ";" in text.split("\n", 1)[0] or "\t" in text:
+        return Format.CSV
+    raise UnsupportedFormat(f"{path.name} is not a health export Healthbook recognises.")

@@ -1,0 +1,101 @@
+"""Fast, cached parsing of the timestamps health exports use, to UTC."""
+
+from __future__ import annotations
+
+import calendar
+import re
+import time
+from datetime import UTC, datetime
+
+_DAY_EPOCH: dict[str, int] = {}
+_TZ_OFFSET: dict[str, int] = {}
+_ISO_RE = re.compile(
+    r"^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?"
+    r"\s*(Z|[+-]\d{2}:?\d{2})?)?)?)?$"
+)
+
+
+def _day_epoch(day: str) -> int:
+    epoch = _DAY_EPOCH.get(day)
+    if epoch is None:
+        epoch = calendar.timegm((int(day[0:4]), int(day[5:7]), int(day[8:10]), 0, 0, 0))
+        _DAY_EPOCH[day] = epoch
+    return epoch
+
+
+def _tz_seconds(tz: str) -> int:
+    offset = _TZ_OFFSET.get(tz)
+    if offset is None:
+        digits = tz.replace(":", "")
+        if digits in {"Z", ""}:
+            offset = 0
+        else:
+            sign = -1 if digits[0] == "-" else 1
+            offset = sign * (int(digits[1:3]) * 3600 + int(digits[3:5]) * 60)
+        _TZ_OFFSET[tz] = offset
+    return offset
+
+
+def apple_time(text: str) -> int:
+    """'2019-07-19 10:36:11 -0700' -> unix seconds (UTC)."""
+    try:
+        return (_day_epoch(text[:10]) + int(text[11:13]) * 3600 + int(text[14:16]) * 60
+                + int(text[17:19]) - _tz_seconds(text[20:]))
+    except (ValueError, IndexError) as exc:
+        raise ValueError(f"not an Apple Health time: {text!r}") from exc
+
+
+def iso_utc(seconds: int) -> str:
+    """Unix seconds -> 'YYYY-MM-DDTHH:MM:SSZ'."""
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
+
+
+def normalize_when(text: str | None) -> str | None:
+    """An ISO 8601 date or date-time as sources send it -> UTC ISO (dates stay dates).
+
+    Returns None for text that is not a date.
+    """
+    if not text:
+        return None
+    m = _ISO_RE.match(text.strip())
+    if not m:
+        return None
+    year, month, day, hour, minute, second, tz = m.groups()
+    if hour is None:
+        return "-".join(p for p in (year, month, day) if p)
+    try:
+        stamp = calendar.timegm((int(year), int(month), int(day), int(hour), int(minute),
+                                 int(second or 0)))
+    except (ValueError, OverflowError):
+        return None
+    return iso_utc(stamp - _tz_seconds(tz or "Z"))
+
+
+def hl7_when(text: str | None) -> str | None:
+    """An HL7 v3 TS ('20210426004829-0800', '20120806') -> UTC ISO (dates stay dates)."""
+    if not text:
+        return None
+    m = re.match(r"^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.\d+)?([+-]\d{4})?$",
+                 text.strip())
+    if not m:
+        return None
+    year, month, day, hour, minute, second, tz = m.groups()
+    if hour is None:
+        return "-".join(p for p in (year, month, day) if p)
+    try:
+        stamp = calendar.timegm((int(year), int(month or 1), int(day or 1), int(hour),
+                                 int(minute or 0), int(second or 0)))
+    except (ValueError, OverflowError):
+        return None
+    return iso_utc(stamp - _tz_seconds(tz or "Z"))
+
+
+def epoch_of(iso: str) -> int | None:
+    """UTC ISO date or date-time -> unix seconds (None if unparseable)."""
+    try:
+        dt = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if dt.tzinfo is None:
+        dt = dt.replace(tzinfo=UTC)
+    return int(dt.timestamp())
