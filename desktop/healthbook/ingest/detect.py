@@ -98,7 +98,9 @@ def detect(path: Path) -> Format:
     text = raw.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     if text.startswith("<"):
         return _detect_xml(path, text)
-    if text.startswith(("{", "[")) or path.suffix.lower() in {".json", ".ndjson"}:
+    if path.suffix.lower() == ".ndjson":
+        return Format.FHIR_NDJSON
+    if text.startswith(("{", "[")) or path.suffix.lower() == ".json":
         return Format.FHIR_NDJSON if _looks_like_ndjson(text) else Format.FHIR_JSON
     if "," in text.split("\n", 1)[0] or ";" in text.split("\n", 1)[0] or "\t" in text:
         return Format.CSV
