@@ -24,10 +24,14 @@ class CliError(Exception):
     """A problem with how the command was used; printed as one sentence, exit code 1."""
 
 
-def add_vault_argument(parser: argparse.ArgumentParser) -> None:
-    """The VAULT positional (defaults to the standard vault) and the passphrase options."""
-    parser.add_argument("vault", metavar="VAULT", nargs="?", type=Path,
-                        default=None, help="vault file (default: %(default)s)")
+def add_vault_argument(parser: argparse.ArgumentParser, *, optional: bool = True) -> None:
+    """The VAULT positional and the passphrase options.
+
+    VAULT is optional (the default vault) unless more positionals follow it: argparse cannot
+    tell an optional VAULT from the first FILE once options stand between them.
+    """
+    parser.add_argument("vault", metavar="VAULT", nargs="?" if optional else None, type=Path,
+                        default=None, help="vault file (default: the standard vault)")
     parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
                         help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})")
 

@@ -12,7 +12,7 @@ from healthbook.cli.common import CliError, TerminalProgress, add_vault_argument
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the import command."""
     p = sub.add_parser("import", help="import health files (format detected from content)")
-    add_vault_argument(p)
+    add_vault_argument(p, optional=False)
     p.add_argument("--person", metavar="NAME", help="whose records these are")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE")
     p.add_argument("--csv-map", metavar="ROLE=COLUMN,...",

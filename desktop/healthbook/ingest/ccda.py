@@ -13,6 +13,7 @@ from typing import Any
 
 from healthbook.ingest.apple_health import HealthKitConverter
 from healthbook.ingest.context import ParseContext
+from healthbook.ingest.errors import ImportFailed
 from healthbook.ingest.items import Demographics, Item, Skipped
 from healthbook.ingest.safe_xml import parse_lxml
 from healthbook.ingest.timeparse import epoch_of, hl7_when
@@ -228,7 +229,9 @@ def _with_namespaces(data: bytes) -> bytes:
 def items_from_ccda_bytes(data: bytes, name: str) -> Iterator[Item]:
     """Items from one C-CDA document or section fragment."""
     root = parse_lxml(_with_namespaces(data), name)
-    if root.tag == "wrapper" or root.tag == f"{{{NS}}}wrapper":
+    if root.tag == f"{{{NS}}}wrapper":
+        if len(root) == 0:
+            raise ImportFailed(f"{name} holds no C-CDA content.")
         root = root[0]
     doc = _Doc(root)
     patient = root.find(_q("recordTarget/patientRole/patient"))
