@@ -11,11 +11,12 @@ from __future__ import annotations
 import random
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
-from _common import table, timed
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from _common import table, timed
 from healthbook.vault import Record, RecordKind, Vault
 from healthbook.vault.connection import Db, _configure
 from healthbook.vault.records import Records
@@ -62,8 +63,8 @@ def run(db: Db) -> dict[str, float]:
         metric_ids = [samples.metric(n, "u").id for n in ("heart_rate", "steps", "energy")]
     rows = make_samples(metric_ids)
     observations = make_observations()
-    _, t_samples = timed(lambda: samples.insert(1, source, rows))
-    _, t_obs = timed(lambda: records.insert(1, source, observations))
+    _, t_samples = timed(partial(samples.insert, 1, source, rows))
+    _, t_obs = timed(partial(records.insert, 1, source, observations))
     del rows, observations  # an app does not keep what it imported in memory
     hr = metric_ids[0]
     start = T0 + YEAR // 2

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from healthbook.vault import Person, Vault
 
 
 @pytest.fixture
-def person(vault: Vault) -> Iterator[Person]:
+def person(vault: Vault) -> Person:
     """The one person in the test vault."""
-    yield vault.people.add("Alex Test")
+    return vault.people.add("Alex Test")
 
 
 def snapshot(vault: Vault) -> tuple:

@@ -5,8 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from healthbook.cli.common import CliError, TerminalProgress, add_vault_argument, open_vault, \
-    person, print_json
+from healthbook.cli.common import (
+    CliError,
+    TerminalProgress,
+    add_vault_argument,
+    open_vault,
+    person,
+    print_json,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -68,10 +68,10 @@ class _Sink:
         self.records: dict[str, list[Record]] = defaultdict(list)
         self.n_records = 0
         self.samples: list[tuple[int, int, int, int, float]] = []
-        self.metric_ids: dict[tuple[str, str], int | None] = {}
+        self.sample_ids: dict[tuple[str, str, str], tuple[int | None, int]] = {}
 
     def add(self, item: Item) -> None:
-        if isinstance(item, Sample):
+        if type(item) is Sample:
             self._add_sample(item)
         elif isinstance(item, Record):
             self.records[item.kind.value].append(item)
@@ -86,18 +86,18 @@ class _Sink:
             self.vault.people.update_demographics(self.person, item.birth_date, item.sex)
 
     def _add_sample(self, s: Sample) -> None:
-        key = (s.metric, s.unit)
-        metric_id = self.metric_ids.get(key, -1)
-        if metric_id == -1:
+        key = (s.metric, s.unit, s.device)
+        ids = self.sample_ids.get(key)
+        if ids is None:
             metric = self.vault.samples.metric(s.metric, s.unit)
-            metric_id = metric.id if metric.unit == s.unit else None
-            self.metric_ids[key] = metric_id
-        if metric_id is None:
+            ids = (metric.id if metric.unit == s.unit else None,
+                   self.vault.samples.device(s.device))
+            self.sample_ids[key] = ids
+        if ids[0] is None:
             self.report.skip(Skipped("sample", s.metric,
                                      f"unit {s.unit} differs from the stored unit"))
             return
-        device = self.vault.samples.device(s.device)
-        self.samples.append((metric_id, s.start, s.duration, device, s.value))
+        self.samples.append((ids[0], s.start, s.duration, ids[1], s.value))
         if len(self.samples) >= SAMPLE_BATCH:
             self.flush_samples()
 

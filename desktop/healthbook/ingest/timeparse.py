@@ -36,11 +36,26 @@ def _tz_seconds(tz: str) -> int:
     return offset
 
 
+_HOUR_EPOCH: dict[tuple[str, str], int] = {}
+
+
 def apple_time(text: str) -> int:
-    """'2019-07-19 10:36:11 -0700' -> unix seconds (UTC)."""
+    """'2019-07-19 10:36:11 -0700' -> unix seconds (UTC).
+
+    Exports hold millions of these: the epoch of each (date, hour, zone) is cached, so most
+    calls are one dict lookup and two small int() calls.
+    """
+    key = (text[:13], text[20:])
+    base = _HOUR_EPOCH.get(key)
     try:
-        return (_day_epoch(text[:10]) + int(text[11:13]) * 3600 + int(text[14:16]) * 60
-                + int(text[17:19]) - _tz_seconds(text[20:]))
+        if base is None:
+            if len(_HOUR_EPOCH) > 200_000:
+                _HOUR_EPOCH.clear()
+            if text[10] != " " or text[13] != ":" or text[16] != ":":
+                raise ValueError(text)
+            base = _day_epoch(text[:10]) + int(text[11:13]) * 3600 - _tz_seconds(text[20:])
+            _HOUR_EPOCH[key] = base
+        return base + int(text[14:16]) * 60 + int(text[17:19])
     except (ValueError, IndexError) as exc:
         raise ValueError(f"not an Apple Health time: {text!r}") from exc
 

@@ -1,0 +1,130 @@
+"""Import speed and memory against healthkit-to-sqlite and a bare streaming parse.
+
+Writes a 1,000,000-record Apple Health export.zip (the project's own generator, shaped like
+../shared/tools/gen_apple_health.py's), then times, each in its own process:
+  - Healthbook's import into a new encrypted vault,
+  - healthkit-to-sqlite (PyPI) on the same file,
+  - a bare streaming parse that only counts Record elements (expat and lxml; the faster is
+    the floor).
+Peak RSS is shown for 250k and 1M records, and a 4 MB Synthea bundle's import time.
+Targets (issue 4): >= 5x faster than healthkit-to-sqlite, <= 2x the bare parse, peak RSS
+<= 300 MB and flat as the file grows, Synthea 4 MB <= 2 s.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+from _common import table
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SYNTHEA = ROOT / "tests/data/synthea/Fletcher_Hyatt_fe0562b5-f517-4951-8366-32fdab088930.json"
+
+
+def child(mode: str, path: str) -> None:
+    """Run one measured job in this process and print JSON."""
+    start = time.perf_counter()
+    count = 0
+    if mode == "healthbook":
+        from healthbook.ingest import import_file
+        from healthbook.vault import Vault
+
+        with tempfile.TemporaryDirectory() as tmp, \
+                Vault.create(Path(tmp) / "b.vault", "bench") as vault:
+            report = import_file(vault, vault.people.add("Bench"), path)
+            count = report.total_added
+    elif mode == "expat":
+        from xml.parsers import expat
+
+        def start_el(name: str, _attrs: dict) -> None:
+            nonlocal count
+            if name == "Record":
+                count += 1
+
+        parser = expat.ParserCreate()
+        parser.StartElementHandler = start_el
+        with zipfile.ZipFile(path) as z, z.open("apple_health_export/export.xml") as fh:
+            while chunk := fh.read(1 << 20):
+                parser.Parse(chunk, False)
+        parser.Parse(b"", True)
+    elif mode == "lxml":
+        from lxml import etree
+
+        with zipfile.ZipFile(path) as z, z.open("apple_health_export/export.xml") as fh:
+            for _event, el in etree.iterparse(fh, events=("end",), tag="Record",
+                                              resolve_entities=False, no_network=True):
+                count += 1
+                el.clear(keep_tail=False)
+                while el.getprevious() is not None:
+                    del el.getparent()[0]
+    seconds = time.perf_counter() - start
+    rss = peak_rss_mb()
+    print(json.dumps({"seconds": seconds, "rss_mb": rss, "count": count}))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak RSS (VmHWM: unlike ru_maxrss it does not carry over an exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure(mode: str, path: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", mode, str(path)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def healthkit_to_sqlite(path: Path) -> float | None:
+    exe = shutil.which("healthkit-to-sqlite") or str(Path(sys.executable).parent /
+                                                     "healthkit-to-sqlite")
+    if not Path(exe).exists():
+        return None
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        subprocess.run([exe, str(path), str(Path(tmp) / "hk.db")], check=True,
+                       capture_output=True)
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    from tests.generate import apple_health_export
+
+    with tempfile.TemporaryDirectory() as tmp:
+        small = apple_health_export(Path(tmp) / "export250k.zip", 250_000)
+        big = apple_health_export(Path(tmp) / "export.zip", 1_000_000)
+        ours_small = measure("healthbook", small)
+        ours = measure("healthbook", big)
+        floor = min((measure(m, big) for m in ("expat", "lxml")), key=lambda r: r["seconds"])
+        theirs = healthkit_to_sqlite(big)
+    synthea = measure("healthbook", SYNTHEA)
+    rows = [("measure", "value", "target")]
+    rows.append(("Healthbook import, 1M records (s)", f"{ours['seconds']:.1f}", ""))
+    rows.append(("bare streaming parse, count only (s)", f"{floor['seconds']:.1f}", ""))
+    rows.append(("ratio to bare parse", f"{ours['seconds'] / floor['seconds']:.2f}x", "<= 2x"))
+    if theirs is not None:
+        rows.append(("healthkit-to-sqlite, same file (s)", f"{theirs:.1f}", ""))
+        rows.append(("speed-up over healthkit-to-sqlite", f"{theirs / ours['seconds']:.1f}x",
+                     ">= 5x"))
+    rows.append(("peak RSS, 250k records (MB)", f"{ours_small['rss_mb']:.0f}", "<= 300"))
+    rows.append(("peak RSS, 1M records (MB)", f"{ours['rss_mb']:.0f}", "<= 300, flat"))
+    rows.append(("records added, 1M export", f"{ours['count']:,}", ""))
+    rows.append(("Synthea 3.9 MB bundle import (s)", f"{synthea['seconds']:.2f}", "<= 2 s"))
+    print(table(rows))
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+    else:
+        main()
