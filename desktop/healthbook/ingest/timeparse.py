@@ -7,6 +7,8 @@ import re
 import time
 from datetime import UTC, datetime
 
+_HL7_RE = re.compile(
+    r"^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.\d+)?([+-]\d{4})?$")
 _DAY_EPOCH: dict[str, int] = {}
 _TZ_OFFSET: dict[str, int] = {}
 _ISO_RE = re.compile(
@@ -65,6 +67,19 @@ def iso_utc(seconds: int) -> str:
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
 
 
+def _from_parts(parts: tuple[str | None, ...]) -> str | None:
+    """(year, month, day, hour, minute, second, tz) strings -> UTC ISO; dates stay dates."""
+    year, month, day, hour, minute, second, tz = parts
+    if hour is None:
+        return "-".join(p for p in (year, month, day) if p)
+    try:
+        stamp = calendar.timegm((int(year or 0), int(month or 1), int(day or 1), int(hour),
+                                 int(minute or 0), int(second or 0)))
+    except (ValueError, OverflowError):
+        return None
+    return iso_utc(stamp - _tz_seconds(tz or "Z"))
+
+
 def normalize_when(text: str | None) -> str | None:
     """An ISO 8601 date or date-time as sources send it -> UTC ISO (dates stay dates).
 
@@ -73,36 +88,15 @@ def normalize_when(text: str | None) -> str | None:
     if not text:
         return None
     m = _ISO_RE.match(text.strip())
-    if not m:
-        return None
-    year, month, day, hour, minute, second, tz = m.groups()
-    if hour is None:
-        return "-".join(p for p in (year, month, day) if p)
-    try:
-        stamp = calendar.timegm((int(year), int(month), int(day), int(hour), int(minute),
-                                 int(second or 0)))
-    except (ValueError, OverflowError):
-        return None
-    return iso_utc(stamp - _tz_seconds(tz or "Z"))
+    return _from_parts(m.groups()) if m else None
 
 
 def hl7_when(text: str | None) -> str | None:
     """An HL7 v3 TS ('20210426004829-0800', '20120806') -> UTC ISO (dates stay dates)."""
     if not text:
         return None
-    m = re.match(r"^(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?(?:\.\d+)?([+-]\d{4})?$",
-                 text.strip())
-    if not m:
-        return None
-    year, month, day, hour, minute, second, tz = m.groups()
-    if hour is None:
-        return "-".join(p for p in (year, month, day) if p)
-    try:
-        stamp = calendar.timegm((int(year), int(month or 1), int(day or 1), int(hour),
-                                 int(minute or 0), int(second or 0)))
-    except (ValueError, OverflowError):
-        return None
-    return iso_utc(stamp - _tz_seconds(tz or "Z"))
+    m = _HL7_RE.match(text.strip())
+    return _from_parts(m.groups()) if m else None
 
 
 def epoch_of(iso: str) -> int | None:
