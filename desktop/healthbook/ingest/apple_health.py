@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 from typing import IO, Any
 
 from healthbook.ingest.context import ParseContext
-from healthbook.ingest.detect import zip_members
+from healthbook.ingest.detect import check_zip_member, zip_members
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
 from healthbook.ingest.items import Demographics, Item, Sample, Skipped
 from healthbook.ingest.safe_xml import expat_parser, strip_internal_dtd
@@ -26,8 +26,6 @@ from healthbook.vault import Record, RecordKind
 
 CHUNK = 1 << 20
 MAX_PROLOG = 16 << 20
-MAX_RATIO = 200  # real exports compress ~20:1; zip bombs far more
-MAX_UNCOMPRESSED = 64 << 30
 SEX = {"HKBiologicalSexFemale": "female", "HKBiologicalSexMale": "male",
        "HKBiologicalSexOther": "other"}
 
@@ -212,16 +210,6 @@ def parse_apple_health(ctx: ParseContext) -> Iterator[Item]:
     yield from _parse_zip(ctx)
 
 
-def _check_member(info: zipfile.ZipInfo, name: str) -> None:
-    if info.flag_bits & 0x1:
-        raise ImportFailed(f"{name} is encrypted; export it again without a password.")
-    if info.file_size > MAX_UNCOMPRESSED or (
-        info.compress_size and info.file_size > 100 << 20
-        and info.file_size / info.compress_size > MAX_RATIO
-    ):
-        raise UnsafeFile(f"{name} expands to an implausible size (a zip bomb?); refused.")
-
-
 def _parse_zip(ctx: ParseContext) -> Iterator[Item]:
     try:
         archive = zipfile.ZipFile(ctx.path)
@@ -232,7 +220,7 @@ def _parse_zip(ctx: ParseContext) -> Iterator[Item]:
         xml_name = next(n for n in members if n == "export.xml" or n.endswith("/export.xml"))
         root = PurePosixPath(xml_name).parent
         info = members[xml_name]
-        _check_member(info, ctx.path.name)
+        check_zip_member(info, ctx.path.name)
         ctx.total_bytes = sum(i.file_size for i in members.values()) or 1
         handler = _Handler()
         try:
@@ -251,14 +239,14 @@ def _parse_zip(ctx: ParseContext) -> Iterator[Item]:
         from healthbook.ingest.fhir import items_from_json_bytes
 
         for name, member_info in sorted(clinical.items()):
-            _check_member(member_info, name)
+            check_zip_member(member_info, name)
             data = archive.read(member_info)
             yield from items_from_json_bytes(data, name, lenient=True)
             done += member_info.file_size
             ctx.done_bytes = done
         cda = members.get(_member(root, "export_cda.xml"))
         if cda is not None:
-            _check_member(cda, cda.filename)
+            check_zip_member(cda, cda.filename)
             from healthbook.ingest.ccda import items_from_ccda_bytes
 
             yield from items_from_ccda_bytes(archive.read(cda), "export_cda.xml")

@@ -8,9 +8,11 @@ import zipfile
 from enum import StrEnum
 from pathlib import Path
 
-from healthbook.ingest.errors import ImportFailed, UnsupportedFormat
+from healthbook.ingest.errors import ImportFailed, UnsafeFile, UnsupportedFormat
 
 SNIFF_BYTES = 64 * 1024
+MAX_RATIO = 200  # real exports compress ~20:1; zip bombs far more
+MAX_UNCOMPRESSED = 64 << 30
 
 
 class Format(StrEnum):
@@ -32,6 +34,17 @@ def _is_macos_junk(name: str) -> bool:
 def zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     """Real entries of a zip (macOS resource-fork junk left out)."""
     return [i for i in archive.infolist() if not _is_macos_junk(i.filename) and not i.is_dir()]
+
+
+def check_zip_member(info: zipfile.ZipInfo, name: str) -> None:
+    """Refuse an encrypted entry, or one that would expand implausibly (a zip bomb)."""
+    if info.flag_bits & 0x1:
+        raise ImportFailed(f"{name} is encrypted; export it again without a password.")
+    if info.file_size > MAX_UNCOMPRESSED or (
+        info.compress_size and info.file_size > 100 << 20
+        and info.file_size / info.compress_size > MAX_RATIO
+    ):
+        raise UnsafeFile(f"{name} expands to an implausible size (a zip bomb?); refused.")
 
 
 def _detect_zip(path: Path) -> Format:

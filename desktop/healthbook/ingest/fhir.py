@@ -23,7 +23,7 @@ MAPPED = {"Observation", "Patient", "Condition", "MedicationRequest", "Medicatio
           "AllergyIntolerance", "Immunization", "Procedure", "Encounter", "DiagnosticReport",
           "DocumentReference"}
 DSTU2_ONLY = {"MedicationOrder", "DiagnosticOrder", "DeviceUseRequest", "Order",
-              "OrderResponse", "Conformance", "MedicationAdministration_DSTU2"}
+              "OrderResponse", "Conformance"}
 MAX_JSON_BYTES = 512 << 20
 
 

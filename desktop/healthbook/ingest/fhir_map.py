@@ -200,7 +200,7 @@ def map_resource(res: Mapping[str, Any], resolve: Resolver, fmt: str) -> Iterato
         details = {k: v for k, v in {"criticality": res.get("criticality"),
                                      "reactions": [r for r in reactions if r]}.items() if v}
         yield record(RecordKind.ALLERGY, res.get("code") or res.get("substance"),
-                     "onsetDateTime", "recordedDate", "assertedDate", "recordedDate",
+                     "onsetDateTime", "recordedDate", "assertedDate",
                      status=_code(res.get("clinicalStatus")) or res.get("status"),
                      category=(res.get("category") or [None])[0]
                      if isinstance(res.get("category"), list) else res.get("category"),

@@ -13,14 +13,13 @@ from collections.abc import Iterator
 from contextlib import closing
 from typing import Any
 
-from healthbook.ingest.apple_health import MAX_RATIO
 from healthbook.ingest.context import ParseContext
-from healthbook.ingest.detect import zip_members
+from healthbook.ingest.detect import check_zip_member, zip_members
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
 from healthbook.ingest.items import Ignored, Item, Sample
 
-MAX_DB_BYTES = 4 << 30
 # table -> (SQL, metric, unit); each query returns (start_ms, end_ms, value, app)
+MAX_DB_BYTES = 4 << 30
 QUERIES = {
     "steps_record_table": (
         "SELECT start_time, end_time, count, app_info_id FROM steps_record_table",
@@ -93,11 +92,8 @@ def parse_health_connect(ctx: ParseContext) -> Iterator[Item]:
         with zipfile.ZipFile(ctx.path) as archive:
             dbs = [i for i in zip_members(archive) if i.filename.endswith(".db")]
             info = dbs[0]
-            if info.flag_bits & 0x1:
-                raise ImportFailed(f"{ctx.path.name} is encrypted; export it without a password.")
-            if info.file_size > MAX_DB_BYTES or (
-                    info.compress_size and info.file_size / info.compress_size > MAX_RATIO
-                    and info.file_size > 100 << 20):
+            check_zip_member(info, ctx.path.name)
+            if info.file_size > MAX_DB_BYTES:  # it is read into memory, never onto disk
                 raise UnsafeFile(f"{ctx.path.name} expands to an implausible size; refused.")
             data = archive.read(info)
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
