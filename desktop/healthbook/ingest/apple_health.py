@@ -11,6 +11,7 @@ import json
 import re
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import PurePosixPath
 from typing import IO, Any
@@ -18,9 +19,9 @@ from typing import IO, Any
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.detect import check_zip_member, zip_members
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
-from healthbook.ingest.items import Demographics, Item, Sample, Skipped
+from healthbook.ingest.items import Demographics, Item, Sample, SampleRows, Skipped
 from healthbook.ingest.safe_xml import expat_parser, strip_internal_dtd
-from healthbook.ingest.timeparse import apple_time, iso_utc
+from healthbook.ingest.timeparse import apple_span, apple_time, iso_utc
 from healthbook.paths import resources_dir
 from healthbook.vault import Record, RecordKind
 
@@ -49,13 +50,18 @@ class HealthKitConverter:
         self.category = _types()["category"]
         self.unit_cache: dict[tuple[str, str], tuple[str, str, float, float] | None] = {}
 
-    def _conversion(self, hk_type: str, unit: str) -> tuple[str, str, float, float] | None:
+    def quantity_conversion(self, hk_type: str,
+                            unit: str) -> tuple[str, str, float, float] | None:
+        """(metric, canonical unit, factor, offset) for a quantity type in `unit`, or None
+        when the type is a category or the unit is unknown."""
         key = (hk_type, unit)
         if key in self.unit_cache:
             return self.unit_cache[key]
         known = self.quantity.get(hk_type)
         result: tuple[str, str, float, float] | None
-        if known is None:
+        if hk_type.startswith("HKCategoryTypeIdentifier"):
+            result = None
+        elif known is None:
             result = (_snake(hk_type), unit or "1", 1.0, 0.0)
         elif unit in known[2]:
             factor, offset = known[2][unit]
@@ -70,7 +76,7 @@ class HealthKitConverter:
         """The sample (or the reason it was skipped) for one HealthKit value."""
         if hk_type.startswith("HKCategoryTypeIdentifier"):
             return self._category(hk_type, raw, start, end, device)
-        conv = self._conversion(hk_type, unit)
+        conv = self.quantity_conversion(hk_type, unit)
         if conv is None:
             return Skipped(hk_type, ident, f"unknown unit {unit!r}")
         try:
@@ -93,11 +99,24 @@ class HealthKitConverter:
         return Sample(metric, "1", start, max(0, end - start), float(value), device)
 
 
+@dataclass(slots=True)
+class _Target:
+    """Where samples of one HealthKit type, unit and device go, and how to convert them."""
+
+    metric: str
+    unit: str
+    device: str
+    factor: float
+    offset: float
+    rows: list[tuple[int, int, float]] = field(default_factory=list)
+
+
 class _Handler:
     """expat callbacks: turn elements into items, collected in `out`."""
 
     def __init__(self) -> None:
         self.out: list[Item] = []
+        self.targets: dict[tuple[str, str, str], _Target | None] = {}
         self.clinical_paths: list[tuple[str, str, str]] = []
         self.convert = HealthKitConverter()
 
@@ -120,14 +139,40 @@ class _Handler:
     def record(self, a: dict[str, str]) -> None:
         hk_type = a.get("type", "")
         try:
-            start = apple_time(a["startDate"])
-            end = apple_time(a.get("endDate") or a["startDate"])
+            start_text = a["startDate"]
+            start, end = apple_span(start_text, a.get("endDate") or start_text)
         except (KeyError, ValueError):
             self.out.append(Skipped(hk_type or "Record", a.get("startDate", ""),
                                     "missing or unreadable date"))
             return
-        self.out.append(self.convert.item(hk_type, a.get("unit", ""), a.get("value", ""), start,
-                                          end, a.get("sourceName", ""), a["startDate"]))
+        device = a.get("sourceName", "")
+        unit = a.get("unit", "")
+        target = self.targets.get((hk_type, unit, device))
+        if target is None:
+            conv = self.convert.quantity_conversion(hk_type, unit)
+            target = self.targets[(hk_type, unit, device)] = \
+                None if conv is None else _Target(conv[0], conv[1], device, conv[2], conv[3])
+        if target is not None:  # the fast path: millions of quantity samples
+            try:
+                value = float(a["value"]) * target.factor + target.offset
+            except (KeyError, ValueError):
+                value = None
+            if value is not None and value == value and abs(value) <= 1e12:
+                target.rows.append((start, end - start if end > start else 0, value))
+                return
+        self.out.append(self.convert.item(hk_type, unit, a.get("value", ""), start, end, device,
+                                          start_text))
+
+    def take(self) -> list[Item]:
+        """Items gathered so far, with samples grouped per metric and device; then forget."""
+        items: list[Item] = []
+        for target in self.targets.values():
+            if target is not None and target.rows:
+                items.append(SampleRows(target.metric, target.unit, target.device, target.rows))
+                target.rows = []
+        items.extend(self.out)
+        self.out = []
+        return items
 
     def workout(self, a: dict[str, str]) -> None:
         try:
@@ -183,9 +228,7 @@ def _stream_xml(stream: IO[bytes], ctx: ParseContext, handler: _Handler) -> Iter
             read += len(chunk)
             ctx.done_bytes = read
             parser.Parse(chunk, False)
-            if handler.out:
-                yield from handler.out
-                handler.out.clear()
+            yield from handler.take()
         parser.Parse(b"", True)
     except Exception as exc:  # expat.ExpatError, or a handler's UnsafeFile
         if isinstance(exc, ImportFailed):
@@ -193,8 +236,7 @@ def _stream_xml(stream: IO[bytes], ctx: ParseContext, handler: _Handler) -> Iter
         if isinstance(exc, RecursionError):
             raise UnsafeFile("The XML is nested too deeply; it was refused as unsafe.") from exc
         raise ImportFailed(f"The export is damaged or not well-formed XML ({exc}).") from exc
-    yield from handler.out
-    handler.out.clear()
+    yield from handler.take()
 
 
 def parse_apple_health(ctx: ParseContext) -> Iterator[Item]:

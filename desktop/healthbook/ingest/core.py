@@ -12,7 +12,7 @@ from pathlib import Path
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.detect import Format, detect
 from healthbook.ingest.errors import ImportFailed
-from healthbook.ingest.items import Demographics, Ignored, Item, Sample, Skipped
+from healthbook.ingest.items import Demographics, Ignored, Item, Sample, SampleRows, Skipped
 from healthbook.ingest.report import ImportReport
 from healthbook.progress import CancelToken, Progress, ProgressCallback, no_progress
 from healthbook.vault import Person, Record, SourceId, Vault, VaultError
@@ -20,7 +20,7 @@ from healthbook.vault import Person, Record, SourceId, Vault, VaultError
 Parser = Callable[[ParseContext], Iterator[Item]]
 RECORD_BATCH = 2_000
 SAMPLE_BATCH = 50_000
-PROGRESS_EVERY = 4096
+PROGRESS_SECONDS = 0.1  # how often to report progress and check for cancel
 
 
 def _parser(fmt: Format) -> Parser:
@@ -67,12 +67,19 @@ class _Sink:
         self.vault, self.person, self.source, self.report = vault, person, source, report
         self.records: dict[str, list[Record]] = defaultdict(list)
         self.n_records = 0
-        self.samples: list[tuple[int, int, int, int, float]] = []
+        # (metric id, device id) -> (start, duration, value) rows waiting to be written
+        self.samples: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+        self.n_samples = 0
         self.sample_ids: dict[tuple[str, str, str], tuple[int | None, int]] = {}
+        self.seen = 0  # records and samples read so far (for progress)
 
     def add(self, item: Item) -> None:
-        if type(item) is Sample:
-            self._add_sample(item)
+        self.seen += len(item.rows) if type(item) is SampleRows else 1
+        if type(item) is SampleRows:
+            self._add_rows(item)
+        elif type(item) is Sample:
+            self._add_rows(SampleRows(item.metric, item.unit, item.device,
+                                      [(item.start, item.duration, item.value)]))
         elif isinstance(item, Record):
             self.records[item.kind.value].append(item)
             self.n_records += 1
@@ -85,20 +92,26 @@ class _Sink:
         elif isinstance(item, Demographics):
             self.vault.people.update_demographics(self.person, item.birth_date, item.sex)
 
-    def _add_sample(self, s: Sample) -> None:
-        key = (s.metric, s.unit, s.device)
+    def _add_rows(self, batch: SampleRows) -> None:
+        key = (batch.metric, batch.unit, batch.device)
         ids = self.sample_ids.get(key)
         if ids is None:
-            metric = self.vault.samples.metric(s.metric, s.unit)
-            ids = (metric.id if metric.unit == s.unit else None,
-                   self.vault.samples.device(s.device))
+            metric = self.vault.samples.metric(batch.metric, batch.unit)
+            ids = (metric.id if metric.unit == batch.unit else None,
+                   self.vault.samples.device(batch.device))
             self.sample_ids[key] = ids
         if ids[0] is None:
-            self.report.skip(Skipped("sample", s.metric,
-                                     f"unit {s.unit} differs from the stored unit"))
+            for _ in batch.rows:
+                self.report.skip(Skipped("sample", batch.metric,
+                                         f"unit {batch.unit} differs from the stored unit"))
             return
-        self.samples.append((ids[0], s.start, s.duration, ids[1], s.value))
-        if len(self.samples) >= SAMPLE_BATCH:
+        pending = self.samples.get(ids)
+        if pending is None:
+            self.samples[ids] = list(batch.rows)
+        else:
+            pending.extend(batch.rows)
+        self.n_samples += len(batch.rows)
+        if self.n_samples >= SAMPLE_BATCH:
             self.flush_samples()
 
     def flush_records(self) -> None:
@@ -110,11 +123,13 @@ class _Sink:
         self.n_records = 0
 
     def flush_samples(self) -> None:
-        if self.samples:
-            added = self.vault.samples.insert(self.person.id, self.source, self.samples)
+        for (metric_id, device_id), rows in self.samples.items():
+            added = self.vault.samples.insert_series(self.person.id, self.source, metric_id,
+                                                     device_id, rows)
             self.report.added["samples"] += added
-            self.report.duplicates["samples"] += len(self.samples) - added
-            self.samples = []
+            self.report.duplicates["samples"] += len(rows) - added
+        self.samples = {}
+        self.n_samples = 0
 
     def flush(self) -> None:
         self.flush_records()
@@ -179,13 +194,12 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
 def _pump(items: Iterator[Item], sink: _Sink, ctx: ParseContext, progress: ProgressCallback,
           cancel: CancelToken) -> None:
     last = time.monotonic()
-    for n, item in enumerate(items, 1):
+    for item in items:
         sink.add(item)
-        if n % PROGRESS_EVERY == 0:
+        now = time.monotonic()
+        if now - last > PROGRESS_SECONDS:
+            last = now
             cancel.check()
-            now = time.monotonic()
-            if now - last > 0.1:
-                last = now
-                progress(Progress(ctx.done_bytes, ctx.total_bytes, records=n,
-                                  message=f"Importing {ctx.path.name}"))
+            progress(Progress(ctx.done_bytes, ctx.total_bytes, records=sink.seen,
+                              message=f"Importing {ctx.path.name}"))
     cancel.check()

@@ -20,6 +20,20 @@ class Sample:
 
 
 @dataclass(frozen=True, slots=True)
+class SampleRows:
+    """Many samples of one metric from one device: (start, duration, value) rows.
+
+    The high-volume form of Sample: parsers of wearable exports group rows so that the
+    importer resolves the metric and device once per batch, not once per sample.
+    """
+
+    metric: str
+    unit: str
+    device: str
+    rows: list[tuple[int, int, float]]
+
+
+@dataclass(frozen=True, slots=True)
 class Demographics:
     """What a file says about the person (used only to fill unknown fields)."""
 
@@ -44,4 +58,4 @@ class Ignored:
     kind: str
 
 
-Item = Record | Sample | Demographics | Skipped | Ignored
+Item = Record | Sample | SampleRows | Demographics | Skipped | Ignored

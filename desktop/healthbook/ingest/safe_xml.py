@@ -30,7 +30,6 @@ def expat_parser() -> Any:
     parser.EntityDeclHandler = _refuse_entities
     parser.UnparsedEntityDeclHandler = _refuse_entities
     parser.ExternalEntityRefHandler = _refuse_entities
-    parser.buffer_text = True
     return parser
 
 

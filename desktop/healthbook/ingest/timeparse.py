@@ -39,6 +39,7 @@ def _tz_seconds(tz: str) -> int:
 
 
 _HOUR_EPOCH: dict[tuple[str, str], int] = {}
+_MINUTE_SECOND = {f"{m:02d}:{s:02d}": m * 60 + s for m in range(60) for s in range(61)}
 
 
 def apple_time(text: str) -> int:
@@ -57,9 +58,28 @@ def apple_time(text: str) -> int:
                 raise ValueError(text)
             base = _day_epoch(text[:10]) + int(text[11:13]) * 3600 - _tz_seconds(text[20:])
             _HOUR_EPOCH[key] = base
-        return base + int(text[14:16]) * 60 + int(text[17:19])
+        minsec = _MINUTE_SECOND.get(text[14:19])
+        if minsec is None:
+            if text[16] != ":":
+                raise ValueError(text)
+            minsec = int(text[14:16]) * 60 + int(text[17:19])
+        return base + minsec
     except (ValueError, IndexError) as exc:
         raise ValueError(f"not an Apple Health time: {text!r}") from exc
+
+
+def apple_span(start_text: str, end_text: str) -> tuple[int, int]:
+    """(start, end) unix seconds of an Apple record: one call, cached lookups on the hot path."""
+    hours, minsec = _HOUR_EPOCH, _MINUTE_SECOND
+    base = hours.get((start_text[:13], start_text[20:]))
+    offset = minsec.get(start_text[14:19])
+    start = base + offset if base is not None and offset is not None else apple_time(start_text)
+    if end_text == start_text:
+        return start, start
+    base = hours.get((end_text[:13], end_text[20:]))
+    offset = minsec.get(end_text[14:19])
+    end = base + offset if base is not None and offset is not None else apple_time(end_text)
+    return start, end
 
 
 def iso_utc(seconds: int) -> str:
