@@ -99,6 +99,9 @@ class HealthKitConverter:
         return Sample(metric, "1", start, max(0, end - start), float(value), device)
 
 
+_UNKNOWN = object()
+
+
 @dataclass(slots=True)
 class _Target:
     """Where samples of one HealthKit type, unit and device go, and how to convert them."""
@@ -120,10 +123,42 @@ class _Handler:
         self.clinical_paths: list[tuple[str, str, str]] = []
         self.convert = HealthKitConverter()
 
-    def start(self, name: str, attrs: dict[str, str]) -> None:
-        if name == "Record":
-            self.record(attrs)
-        elif name == "Workout":
+    def start(self, name: str, a: dict[str, str]) -> None:
+        """expat's start-element callback; Records (millions of them) take the short path."""
+        if name != "Record":
+            if name != "MetadataEntry":
+                self.other(name, a)
+            return
+        hk_type = a.get("type", "")
+        try:
+            start_text = a["startDate"]
+            start, end = apple_span(start_text, a.get("endDate") or start_text)
+        except (KeyError, ValueError):
+            self.out.append(Skipped(hk_type or "Record", a.get("startDate", ""),
+                                    "missing or unreadable date"))
+            return
+        key = (hk_type, a.get("unit", ""), a.get("sourceName", ""))
+        target = self.targets.get(key, _UNKNOWN)
+        if target is _UNKNOWN:
+            target = self.targets[key] = self._target(*key)
+        if target is not None:  # a quantity in a known unit: the fast path
+            try:
+                value = float(a["value"]) * target.factor + target.offset
+            except (KeyError, ValueError):
+                value = None
+            if value is not None and value == value and abs(value) <= 1e12:
+                target.rows.append((start, end - start if end > start else 0, value))
+                return
+        self.out.append(self.convert.item(hk_type, key[1], a.get("value", ""), start, end,
+                                          key[2], start_text))
+
+    def _target(self, hk_type: str, unit: str, device: str) -> _Target | None:
+        conv = self.convert.quantity_conversion(hk_type, unit)
+        return None if conv is None else _Target(conv[0], conv[1], device, conv[2], conv[3])
+
+    def other(self, name: str, attrs: dict[str, str]) -> None:
+        """Every element but Record and MetadataEntry."""
+        if name == "Workout":
             self.workout(attrs)
         elif name == "ActivitySummary":
             self.activity(attrs)
@@ -135,33 +170,6 @@ class _Handler:
             self.clinical_paths.append((attrs.get("resourceFilePath", ""),
                                         attrs.get("identifier", ""),
                                         attrs.get("fhirVersion", "")))
-
-    def record(self, a: dict[str, str]) -> None:
-        hk_type = a.get("type", "")
-        try:
-            start_text = a["startDate"]
-            start, end = apple_span(start_text, a.get("endDate") or start_text)
-        except (KeyError, ValueError):
-            self.out.append(Skipped(hk_type or "Record", a.get("startDate", ""),
-                                    "missing or unreadable date"))
-            return
-        device = a.get("sourceName", "")
-        unit = a.get("unit", "")
-        target = self.targets.get((hk_type, unit, device))
-        if target is None:
-            conv = self.convert.quantity_conversion(hk_type, unit)
-            target = self.targets[(hk_type, unit, device)] = \
-                None if conv is None else _Target(conv[0], conv[1], device, conv[2], conv[3])
-        if target is not None:  # the fast path: millions of quantity samples
-            try:
-                value = float(a["value"]) * target.factor + target.offset
-            except (KeyError, ValueError):
-                value = None
-            if value is not None and value == value and abs(value) <= 1e12:
-                target.rows.append((start, end - start if end > start else 0, value))
-                return
-        self.out.append(self.convert.item(hk_type, unit, a.get("value", ""), start, end, device,
-                                          start_text))
 
     def take(self) -> list[Item]:
         """Items gathered so far, with samples grouped per metric and device; then forget."""
