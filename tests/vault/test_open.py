@@ -135,3 +135,24 @@ def test_in_memory_vault_writes_no_file(tmp_path: Path, private_dirs: dict[str, 
         assert vault.people.get(person.id).name == "Guest"
     for folder in private_dirs.values():
         assert list(folder.rglob("*")) == []
+
+
+def test_a_version_1_vault_is_migrated_with_its_samples_rolled_up(tmp_path: Path) -> None:
+    from healthbook.vault.schema import MIGRATIONS
+
+    path = tmp_path / "v1.vault"
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    conn.execute(f"PRAGMA key = '{PASSPHRASE}'")
+    conn.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")
+    conn.execute("INSERT INTO person (id, name, created_at) VALUES (1, 'Old', 'x')")
+    conn.execute("INSERT INTO source (id, person_id, file_name, sha256, format, imported_at) "
+                 "VALUES (1, 1, 'f', 's', 'test', 'x')")
+    conn.execute("INSERT INTO metric (id, name, unit) VALUES (1, 'steps', 'count')")
+    conn.executemany("INSERT INTO sample VALUES (1, 1, ?, 60, 0, ?, 1)",
+                     [(7200 + 60 * i, float(i)) for i in range(120)])
+    conn.close()
+    with Vault.open(path, PASSPHRASE) as vault:
+        assert vault.db.user_version == SCHEMA_VERSION
+        # 120 one-minute samples from 02:00: hours 2 and 3, values 0..59 and 60..119
+        assert vault.samples.hourly(1, 1) == [(2, 60, sum(range(60)), 0.0, 59.0, 3600),
+                                             (3, 60, sum(range(60, 120)), 60.0, 119.0, 3600)]

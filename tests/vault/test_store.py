@@ -165,3 +165,38 @@ def test_backup_cannot_overwrite_its_own_vault(vault: Vault, vault_path: Path) -
 
 def _fields(record: Record) -> dict:
     return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def _rollup_from_scratch(vault: Vault) -> list:
+    return vault.db.query(
+        "SELECT person_id, metric_id, start / 3600, count(*), sum(value), min(value), "
+        "max(value), sum(duration) FROM sample GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")
+
+
+def _rollup(vault: Vault) -> list:
+    return vault.db.query("SELECT * FROM sample_hourly ORDER BY 1, 2, 3")
+
+
+def test_hourly_rollup_follows_inserts_and_deletions(vault: Vault) -> None:
+    a, b = vault.people.add("A"), vault.people.add("B")
+    first, second = add_source(vault, a.id, "one"), add_source(vault, a.id, "two")
+    hr = vault.samples.metric("heart_rate", "/min").id
+    steps = vault.samples.metric("steps", "count").id
+    t0 = 1_700_000_000
+    vault.samples.insert(a.id, first, [(hr, t0 + 60 * i, 0, 1, 60.0 + i % 9)
+                                       for i in range(2000)])
+    vault.samples.insert(a.id, second, [(hr, t0 + 30 + 60 * i, 0, 1, 70.0) for i in range(500)]
+                         + [(steps, t0 + 600 * i, 600, 1, 100.0) for i in range(50)])
+    vault.samples.insert(b.id, add_source(vault, b.id), [(hr, t0, 0, 1, 55.0)])
+    assert _rollup(vault) == _rollup_from_scratch(vault)
+    hour = vault.samples.hourly(a.id, hr)[0]
+    # hour (t0 // 3600) holds the samples of minutes 0.. until the hour ends; check by hand
+    in_first_hour = [60.0 + i % 9 for i in range(2000) if (t0 + 60 * i) // 3600 == t0 // 3600]
+    in_first_hour += [70.0 for i in range(500) if (t0 + 30 + 60 * i) // 3600 == t0 // 3600]
+    assert hour[:5] == (t0 // 3600, len(in_first_hour), sum(in_first_hour),
+                        min(in_first_hour), max(in_first_hour))
+    vault.sources.delete(second)
+    assert _rollup(vault) == _rollup_from_scratch(vault)
+    vault.people.remove(a)
+    assert _rollup(vault) == _rollup_from_scratch(vault)
+    assert [m.name for m in vault.samples.metrics(b.id)] == ["heart_rate"]

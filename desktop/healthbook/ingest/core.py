@@ -70,6 +70,7 @@ class _Sink:
         # (metric id, device id) -> (start, duration, value) rows waiting to be written
         self.samples: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
         self.n_samples = 0
+        self.spans: dict[int, tuple[int, int]] = {}  # metric id -> first and last start added
         self.sample_ids: dict[tuple[str, str, str], tuple[int | None, int]] = {}
         self.seen = 0  # records and samples read so far (for progress)
 
@@ -126,14 +127,21 @@ class _Sink:
         for (metric_id, device_id), rows in self.samples.items():
             added = self.vault.samples.insert_series(self.person.id, self.source, metric_id,
                                                      device_id, rows)
+            first, last = min(rows)[0], max(rows)[0]
+            lo, hi = self.spans.get(metric_id, (first, last))
+            self.spans[metric_id] = (min(lo, first), max(hi, last))
             self.report.added["samples"] += added
             self.report.duplicates["samples"] += len(rows) - added
         self.samples = {}
         self.n_samples = 0
 
     def flush(self) -> None:
+        """Write what is buffered, then bring the hourly rollups up to date."""
         self.flush_records()
         self.flush_samples()
+        for metric_id, (first, last) in self.spans.items():
+            self.vault.samples.refresh_rollup(self.person.id, metric_id, first, last)
+        self.spans.clear()
 
 
 def import_file(vault: Vault, person: Person, path: Path | str, *,

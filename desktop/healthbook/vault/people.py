@@ -71,6 +71,7 @@ class People:
         """Delete a person and every record, sample and source of theirs."""
         with self._db.transaction():
             self._db.execute("DELETE FROM sample WHERE person_id = ?", (person.id,))
+            self._db.execute("DELETE FROM sample_hourly WHERE person_id = ?", (person.id,))
             self._db.execute("DELETE FROM person WHERE id = ?", (person.id,))
 
 

@@ -80,11 +80,17 @@ class Samples:
         # The two ids are the same for every row: written into the statement (as integers,
         # so nothing can be injected) instead of being copied into a million parameter tuples.
         sql = _INSERT.format(person=int(person_id), source=int(source_id))
+        spans: dict[int, tuple[int, int]] = {}
         with self._db.transaction():
             while batch := list(islice(it, BATCH)):
                 before = self._db.total_changes
                 self._db.executemany(sql, batch)
                 added += self._db.total_changes - before
+                for metric_id, start, *_ in batch:
+                    lo, hi = spans.get(metric_id, (start, start))
+                    spans[metric_id] = (min(lo, start), max(hi, start))
+            for metric_id, (lo, hi) in spans.items():
+                self.refresh_rollup(person_id, metric_id, lo, hi)
         return added
 
     def insert_series(self, person_id: PersonId, source_id: SourceId, metric_id: int,
@@ -92,7 +98,8 @@ class Samples:
         """Bulk-insert (start, duration, value) rows of one metric from one device.
 
         The importer's fast path: the ids are written into the statement once, so the rows go
-        to SQLite as they are. Returns how many were new.
+        to SQLite as they are. Returns how many were new. The caller refreshes the hourly
+        rollup (refresh_rollup) once for the whole span it inserted.
         """
         sql = _INSERT_SERIES.format(person=int(person_id), source=int(source_id),
                                     metric=int(metric_id), device=int(device_id))
@@ -101,11 +108,47 @@ class Samples:
             self._db.executemany(sql, rows)
             return self._db.total_changes - before
 
+    def refresh_rollup(self, person_id: PersonId, metric_id: int | None = None,
+                       start: int | None = None, end: int | None = None) -> None:
+        """Recompute the hourly aggregates for a metric (or all) over [start, end]."""
+        lo_hour = None if start is None else start // 3600
+        hi_hour = None if end is None else end // 3600
+        where = "person_id = :p"
+        if metric_id is not None:
+            where += " AND metric_id = :m"
+        params = {"p": person_id, "m": metric_id, "lo": lo_hour, "hi": hi_hour}
+        hours = ""
+        if lo_hour is not None and hi_hour is not None:
+            hours = " AND hour BETWEEN :lo AND :hi"
+        starts = "" if not hours else " AND start >= :lo * 3600 AND start < (:hi + 1) * 3600"
+        with self._db.transaction():
+            self._db.execute(f"DELETE FROM sample_hourly WHERE {where}{hours}", params)
+            self._db.execute(
+                "INSERT INTO sample_hourly SELECT person_id, metric_id, start / 3600, count(*), "
+                "sum(value), min(value), max(value), sum(duration) "
+                f"FROM sample WHERE {where}{starts} GROUP BY person_id, metric_id, start / 3600",
+                params,
+            )
+
+    def hourly(self, person_id: PersonId, metric_id: int, start: int | None = None,
+               end: int | None = None) -> list[tuple[int, int, float, float, float, int]]:
+        """(hour, n, total, lo, hi, seconds) rows, hour = UTC hours since 1970, in order."""
+        sql = ("SELECT hour, n, total, lo, hi, seconds FROM sample_hourly "
+               "WHERE person_id = ? AND metric_id = ?")
+        params: list[int] = [person_id, metric_id]
+        if start is not None:
+            sql += " AND hour >= ?"
+            params.append(start // 3600)
+        if end is not None:
+            sql += " AND hour < ?"
+            params.append(-(-end // 3600))
+        return self._db.query(sql + " ORDER BY hour", params)
+
     def metrics(self, person_id: PersonId) -> list[Metric]:
         """The metrics a person has samples for."""
         rows = self._db.query(
-            "SELECT id, name, unit FROM metric m WHERE EXISTS "
-            "(SELECT 1 FROM sample s WHERE s.person_id = ? AND s.metric_id = m.id) ORDER BY name",
+            "SELECT id, name, unit FROM metric m WHERE EXISTS (SELECT 1 FROM sample_hourly h "
+            "WHERE h.person_id = ? AND h.metric_id = m.id) ORDER BY name",
             (person_id,),
         )
         return [Metric(int(r[0]), r[1], r[2]) for r in rows]

@@ -104,5 +104,26 @@ CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1,)
+V2 = """
+-- Hourly aggregates of wearable samples (UTC hours), so that daily, weekly and monthly views
+-- in the user's own time zone read thousands of rows, not millions. Kept in step with
+-- `sample` by the vault (Samples.refresh_rollup) after every import and deletion.
+CREATE TABLE sample_hourly (
+    person_id INTEGER NOT NULL,
+    metric_id INTEGER NOT NULL,
+    hour INTEGER NOT NULL,
+    n INTEGER NOT NULL,
+    total REAL NOT NULL,
+    lo REAL NOT NULL,
+    hi REAL NOT NULL,
+    seconds INTEGER NOT NULL,
+    PRIMARY KEY (person_id, metric_id, hour)
+) WITHOUT ROWID;
+INSERT INTO sample_hourly
+SELECT person_id, metric_id, start / 3600, count(*), sum(value), min(value), max(value),
+       sum(duration)
+FROM sample GROUP BY person_id, metric_id, start / 3600;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2)
 SCHEMA_VERSION = len(MIGRATIONS)

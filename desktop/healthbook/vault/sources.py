@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from healthbook.vault.clock import now_iso
@@ -21,8 +21,9 @@ FROM source s
 class Sources:
     """Record imports and delete exactly what one import added."""
 
-    def __init__(self, db: Db) -> None:
+    def __init__(self, db: Db, rollup: Callable[[PersonId, int, int, int], None]) -> None:
         self._db = db
+        self._rollup = rollup
 
     def add(self, person_id: PersonId, file_name: str, sha256: str, fmt: str) -> SourceId:
         """Register an import (call inside the import's transaction)."""
@@ -63,9 +64,15 @@ class Sources:
         """Delete one import and exactly the records and samples it added."""
         source = self.get(source_id)
         with self._db.transaction():
+            spans = self._db.query(
+                "SELECT metric_id, min(start), max(start) FROM sample "
+                "WHERE person_id = ? AND source_id = ? GROUP BY metric_id",
+                (source.person_id, source_id))
             self._db.execute("DELETE FROM sample WHERE person_id = ? AND source_id = ?",
                              (source.person_id, source_id))
             self._db.execute("DELETE FROM source WHERE id = ?", (source_id,))
+            for metric_id, first, last in spans:
+                self._rollup(source.person_id, metric_id, first, last)
         return source
 
 

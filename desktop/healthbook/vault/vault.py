@@ -31,9 +31,9 @@ class Vault:
         self._db = db
         self._passphrase = passphrase
         self.people = People(db)
-        self.sources = Sources(db)
         self.records = Records(db)
         self.samples = Samples(db)
+        self.sources = Sources(db, self.samples.refresh_rollup)
         self.audit = AuditLog(db)
 
     # -- lifecycle ---------------------------------------------------------------------------
