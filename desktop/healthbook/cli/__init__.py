@@ -8,13 +8,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from healthbook import __version__
-from healthbook.cli import import_commands, vault_commands
+from healthbook.cli import facts_commands, import_commands, vault_commands
 from healthbook.cli.common import CliError
 from healthbook.progress import Cancelled
 from healthbook.vault import VaultError, WrongPassphrase
 
 EXIT_OK, EXIT_ERROR, EXIT_WRONG_PASSPHRASE = 0, 1, 2
-COMMAND_MODULES = (vault_commands, import_commands)
+COMMAND_MODULES = (vault_commands, import_commands, facts_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +57,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         _fail("Interrupted; nothing was changed.")
         return 130
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
 
 
 def _fail(message: str) -> None:

@@ -21,8 +21,8 @@ from healthbook.ingest.detect import check_zip_member, zip_members
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
 from healthbook.ingest.items import Demographics, Item, Sample, SampleRows, Skipped
 from healthbook.ingest.safe_xml import expat_parser, strip_internal_dtd
-from healthbook.ingest.timeparse import apple_span, apple_time, iso_utc
 from healthbook.paths import resources_dir
+from healthbook.timeparse import apple_span, apple_time, iso_utc
 from healthbook.vault import Record, RecordKind
 
 CHUNK = 1 << 20

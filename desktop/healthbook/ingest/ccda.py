@@ -16,7 +16,7 @@ from healthbook.ingest.context import ParseContext
 from healthbook.ingest.errors import ImportFailed
 from healthbook.ingest.items import Demographics, Item, Skipped
 from healthbook.ingest.safe_xml import parse_lxml
-from healthbook.ingest.timeparse import epoch_of, hl7_when
+from healthbook.timeparse import epoch_of, hl7_when
 from healthbook.vault import Record, RecordKind
 
 NS = "urn:hl7-org:v3"

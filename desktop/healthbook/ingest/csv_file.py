@@ -15,8 +15,8 @@ from pathlib import Path
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.errors import ImportFailed
 from healthbook.ingest.items import Item, Sample, Skipped
-from healthbook.ingest.timeparse import epoch_of, normalize_when
 from healthbook.paths import config_dir
+from healthbook.timeparse import epoch_of, normalize_when
 from healthbook.vault import Record, RecordKind
 
 ROLES = ("date", "test", "value", "unit", "range", "low", "high")

@@ -10,7 +10,7 @@ from typing import Any
 
 from healthbook.ingest import json_text
 from healthbook.ingest.items import Demographics, Item, Skipped
-from healthbook.ingest.timeparse import normalize_when
+from healthbook.timeparse import normalize_when
 from healthbook.vault import Attachment, Record, RecordKind
 
 LOINC = "http://loinc.org"

@@ -144,6 +144,12 @@ class Samples:
             params.append(-(-end // 3600))
         return self._db.query(sql + " ORDER BY hour", params)
 
+    def source_ids(self, person_id: PersonId, metric_id: int) -> list[int]:
+        """The imports a person's samples of one metric came from."""
+        rows = self._db.query("SELECT DISTINCT source_id FROM sample "
+                              "WHERE person_id = ? AND metric_id = ?", (person_id, metric_id))
+        return sorted(int(r[0]) for r in rows)
+
     def metrics(self, person_id: PersonId) -> list[Metric]:
         """The metrics a person has samples for."""
         rows = self._db.query(

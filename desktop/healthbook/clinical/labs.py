@@ -1,0 +1,156 @@
+"""Lab results and vital-sign observations -> one fact per analyte (pure computation)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from healthbook.clinical.critical import Critical, check
+from healthbook.clinical.ranges import Flag, flag, resolve_range
+from healthbook.clinical.reference import Analyte, Range, analyte_for
+from healthbook.clinical.trends import Trend, statement, trend
+from healthbook.clinical.units import UnitMismatch, convert
+from healthbook.timeparse import epoch_of
+from healthbook.vault import StoredRecord
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One result in the series' unit, with where it came from."""
+
+    when: str
+    value: float
+    flag: Flag
+    record_id: int
+    original: str  # the value and unit as the source gave it
+
+
+@dataclass
+class AnalyteFact:
+    """Everything computed about one analyte for one person."""
+
+    key: str
+    name: str
+    unit: str
+    plain: str
+    points: list[Point]
+    range: Range | None
+    trend: Trend | None
+    statement: str
+    critical: Critical | None
+    alt_unit: str | None = None
+    alt_value: float | None = None
+    apart: list[tuple[int, str]] = field(default_factory=list)  # (record id, why kept apart)
+
+    @property
+    def latest(self) -> Point:
+        """The most recent result."""
+        return self.points[-1]
+
+    @property
+    def previous(self) -> Point | None:
+        """The result before the latest."""
+        return self.points[-2] if len(self.points) > 1 else None
+
+    @property
+    def flag(self) -> Flag:
+        """The latest result's flag (critical when a critical rule fired)."""
+        return Flag.CRITICAL if self.critical else self.latest.flag
+
+    @property
+    def out_of_range_share(self) -> float | None:
+        """Share of results outside their range (None when no result has a range)."""
+        judged = [p for p in self.points if p.flag in (Flag.LOW, Flag.HIGH, Flag.NORMAL,
+                                                       Flag.CRITICAL)]
+        if not judged:
+            return None
+        return sum(p.flag is not Flag.NORMAL for p in judged) / len(judged)
+
+    @property
+    def record_ids(self) -> list[int]:
+        """Every record this fact rests on."""
+        return [p.record_id for p in self.points] + [rid for rid, _ in self.apart]
+
+
+def _group_key(stored: StoredRecord) -> tuple[str, Analyte | None]:
+    r = stored.record
+    analyte = analyte_for(r.code, r.display)
+    if analyte is not None:
+        return analyte.key, analyte
+    if r.code:
+        return f"{r.code_system or ''}|{r.code}", None
+    return f"name|{(r.display or '').strip().lower()}", None
+
+
+def analyte_facts(observations: Iterable[StoredRecord], sex: str | None) -> list[AnalyteFact]:
+    """One fact per analyte from numeric observations, in name order."""
+    groups: dict[str, list[StoredRecord]] = defaultdict(list)
+    known: dict[str, Analyte | None] = {}
+    for stored in observations:
+        r = stored.record
+        if r.value_num is None or not r.effective:
+            continue
+        key, analyte = _group_key(stored)
+        groups[key].append(stored)
+        known[key] = analyte
+    facts = [_fact(key, known[key], rows, sex) for key, rows in groups.items()]
+    return sorted((f for f in facts if f is not None), key=lambda f: f.name.lower())
+
+
+def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
+          sex: str | None) -> AnalyteFact | None:
+    rows.sort(key=lambda s: (s.record.effective or "", s.id))
+    unit = analyte.unit if analyte else _most_common_unit(rows)
+    points: list[Point] = []
+    apart: list[tuple[int, str]] = []
+    latest_range: Range | None = None
+    for stored in rows:
+        r = stored.record
+        assert r.value_num is not None
+        source_unit = r.unit or unit
+        try:
+            value = convert(r.value_num, source_unit, unit, analyte)
+            rng = resolve_range(analyte, r.ref_low, r.ref_high, r.ref_text, sex)
+            if rng is not None and rng.source.startswith("the laboratory"):
+                rng = Range(_maybe(rng.low, source_unit, unit, analyte),
+                            _maybe(rng.high, source_unit, unit, analyte), rng.source)
+        except UnitMismatch:
+            apart.append((stored.id, f"{r.value_num:g} {r.unit} cannot be converted to {unit}"))
+            continue
+        original = f"{r.value_num:g} {r.unit or ''}".strip()
+        if r.value_text in {"<", ">", "<=", ">="}:
+            original = f"{r.value_text}{original}"
+        points.append(Point(r.effective or "", value, flag(value, rng, r.interpretation),
+                            stored.id, original))
+        latest_range = rng
+    if not points:
+        return None
+    name = analyte.name if analyte else (rows[-1].record.display or key)
+    series = [(t, p.value) for p in points if (t := epoch_of(p.when)) is not None]
+    moved = trend(series)
+    said = statement(name, moved, unit) if moved else (
+        f"{name}: one result, {points[-1].value:g} {unit} on {points[-1].when[:10]}.")
+    latest = points[-1]
+    critical = check(analyte, latest.value, unit, latest.when, (latest.record_id,)) \
+        if analyte else None
+    alt_value = None
+    if analyte and analyte.alt_unit:
+        try:
+            alt_value = convert(latest.value, unit, analyte.alt_unit, analyte)
+        except UnitMismatch:
+            alt_value = None
+    return AnalyteFact(key, name, unit, analyte.plain if analyte else "", points, latest_range,
+                       moved, said, critical, analyte.alt_unit if analyte else None, alt_value,
+                       apart)
+
+
+def _maybe(value: float | None, source: str, target: str, analyte: Analyte | None) -> float | None:
+    return None if value is None else convert(value, source, target, analyte)
+
+
+def _most_common_unit(rows: list[StoredRecord]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for stored in rows:
+        counts[stored.record.unit or ""] += 1
+    return max(counts, key=lambda u: (counts[u], u))

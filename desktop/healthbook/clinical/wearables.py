@@ -1,0 +1,168 @@
+"""Wearable metrics -> daily series and facts, from the vault's hourly rollup.
+
+Days are the user's local calendar days (the machine's time zone, daylight saving included):
+each UTC hour bucket is assigned to the local date it starts on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from healthbook.clinical.ranges import Flag, flag
+from healthbook.clinical.reference import Analyte, Range, analytes
+from healthbook.clinical.trends import Trend, months_between, trend
+
+# Metrics whose daily value is a total (steps walked in a day); the rest are averages.
+SUMMED = {
+    "steps", "active_energy", "basal_energy", "distance_walking_running", "distance_cycling",
+    "flights_climbed", "exercise_minutes", "stand_minutes", "dietary_energy", "dietary_water",
+    "dietary_fat", "dietary_carbohydrates", "dietary_protein", "dietary_sodium",
+    "dietary_sugar", "dietary_fiber", "dietary_cholesterol", "activity_move",
+    "activity_exercise", "activity_stand_hours", "mindful_minutes", "stand_hour",
+}
+LABELS = {
+    "steps": "Steps", "heart_rate": "Heart rate", "resting_heart_rate": "Resting heart rate",
+    "walking_heart_rate": "Walking heart rate", "hrv_sdnn": "Heart rate variability",
+    "active_energy": "Active energy", "basal_energy": "Resting energy",
+    "distance_walking_running": "Walking + running distance", "body_weight": "Weight",
+    "bp_systolic": "Systolic blood pressure", "bp_diastolic": "Diastolic blood pressure",
+    "blood_glucose": "Blood glucose", "oxygen_saturation": "Oxygen saturation",
+    "sleep": "Sleep records", "exercise_minutes": "Exercise minutes",
+    "flights_climbed": "Flights climbed", "body_temperature": "Body temperature",
+    "respiratory_rate": "Respiratory rate", "bmi": "Body mass index",
+    "activity_move": "Move (active energy)", "activity_exercise": "Exercise (activity rings)",
+    "activity_stand_hours": "Stand hours", "dietary_energy": "Food energy",
+}
+METRIC_ANALYTE = {"blood_glucose": "glucose", "bp_systolic": "systolic",
+                  "bp_diastolic": "diastolic"}
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """One local day of a metric."""
+
+    day: date
+    value: float  # total for summed metrics, mean otherwise
+    n: int
+    lo: float
+    hi: float
+
+
+@dataclass
+class MetricFact:
+    """What the daily series of one wearable metric says."""
+
+    metric: str
+    label: str
+    unit: str
+    summed: bool
+    days: list[Day]
+    last_7: float | None
+    last_30: float | None
+    previous_30: float | None
+    change_30: float | None
+    trend: Trend | None
+    out_of_range_share: float | None
+    range: Range | None
+    statement: str
+    source_ids: list[int]
+
+    @property
+    def latest(self) -> Day:
+        """The most recent day with data."""
+        return self.days[-1]
+
+
+def local_day(hour: int) -> date:
+    """The local calendar date of a UTC hour bucket."""
+    return datetime.fromtimestamp(hour * 3600).date()
+
+
+def daily(hourly: Sequence[tuple[int, int, float, float, float, int]], summed: bool,
+          use_seconds: bool = False) -> list[Day]:
+    """Fold hourly (hour, n, total, lo, hi, seconds) rows into local days."""
+    days: dict[date, list[float]] = {}
+    for hour, n, total, lo, hi, seconds in hourly:
+        day = local_day(hour)
+        acc = days.get(day)
+        amount = seconds / 3600 if use_seconds else total
+        if acc is None:
+            days[day] = [n, amount, lo, hi]
+        else:
+            acc[0] += n
+            acc[1] += amount
+            acc[2] = min(acc[2], lo)
+            acc[3] = max(acc[3], hi)
+    out = []
+    for day, (n, total, lo, hi) in sorted(days.items()):
+        value = total if summed or use_seconds else total / n
+        out.append(Day(day, value, int(n), lo, hi))
+    return out
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def metric_fact(metric: str, unit: str, hourly: Sequence[tuple[int, int, float, float, float,
+                                                             int]],
+                source_ids: list[int], sex: str | None = None) -> MetricFact | None:
+    """The fact for one metric (None when it has no data)."""
+    is_sleep = metric == "sleep"
+    summed = metric in SUMMED
+    days = daily(hourly, summed, use_seconds=is_sleep)
+    if not days:
+        return None
+    label = LABELS.get(metric, metric.replace("_", " ").capitalize())
+    shown_unit = "h" if is_sleep else unit
+    end = days[-1].day
+
+    def window(start: int, stop: int) -> list[float]:
+        lo, hi = end - timedelta(days=stop - 1), end - timedelta(days=start)
+        return [d.value for d in days if lo <= d.day <= hi]
+
+    last_7, last_30, previous_30 = (_mean(window(0, 7)), _mean(window(0, 30)),
+                                    _mean(window(30, 60)))
+    change = None
+    if last_30 is not None and previous_30:
+        change = (last_30 - previous_30) / abs(previous_30)
+    series = [(datetime.combine(d.day, datetime.min.time()).timestamp(), d.value) for d in days]
+    moved = trend(series) if not summed else None
+    analyte = _analyte(metric)
+    rng = analyte.default_range(sex) if analyte else None
+    out_share = _out_of_range(hourly, rng) if rng else None
+    said = _statement(label, shown_unit, summed, days, last_30, previous_30, change, moved)
+    return MetricFact(metric, label, shown_unit, summed, days, last_7, last_30, previous_30,
+                      change, moved, out_share, rng, said, source_ids)
+
+
+def _analyte(metric: str) -> Analyte | None:
+    key = METRIC_ANALYTE.get(metric, metric)
+    found = analytes().get(key)
+    return found if found and found.metric in (None, metric) else None
+
+
+def _out_of_range(hourly: Sequence[tuple[int, int, float, float, float, int]],
+                  rng: Range) -> float | None:
+    """Share of hours whose mean lies outside the range."""
+    judged = [flag(total / n, rng) for _h, n, total, _lo, _hi, _s in hourly if n]
+    if not judged:
+        return None
+    return sum(f is not Flag.NORMAL for f in judged) / len(judged)
+
+
+def _statement(label: str, unit: str, summed: bool, days: list[Day], last_30: float | None,
+               previous_30: float | None, change: float | None, moved: Trend | None) -> str:
+    per = "a day on average" if summed else "on average"
+    if change is not None and last_30 is not None and previous_30 is not None \
+            and abs(change) >= 0.10:
+        verb = "rose" if change > 0 else "fell"
+        return (f"{label} {verb} {abs(change) * 100:.0f}% ({previous_30:,.0f} to "
+                f"{last_30:,.0f} {unit} {per}), comparing the last 30 days with the 30 before.")
+    if moved is not None and moved.significant and moved.percent is not None:
+        return (f"{label} {moved.direction} {abs(moved.percent) * 100:.0f}% over "
+                f"{months_between(moved.days)} ({moved.first:,.1f} to {moved.last:,.1f} {unit}).")
+    value = last_30 if last_30 is not None else days[-1].value
+    return f"{label}: {value:,.1f} {unit} {per} over the last 30 days with data."
