@@ -100,7 +100,7 @@ def healthkit_to_sqlite(path: Path) -> float | None:
     if not Path(exe).exists():
         return None
     with tempfile.TemporaryDirectory() as tmp:
-        start, cpu0 = time.perf_counter(), time.process_time()
+        start = time.perf_counter()
         subprocess.run([exe, str(path), str(Path(tmp) / "hk.db")], check=True,
                        capture_output=True)
         return time.perf_counter() - start
