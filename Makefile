@@ -24,6 +24,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/vault_bench.py
 	$(PY) bench/import_bench.py
+	$(PY) bench/facts_bench.py
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
