@@ -168,3 +168,34 @@ def test_facts_cli_json_is_stable(vault_path: Path) -> None:
     assert len(hdl["record_ids"]) == hdl["trend"]["n"]
     text = run_cli("facts", str(vault_path), "--person", "Fletcher", env=env)
     assert "HDL cholesterol" in text.stdout
+
+
+def test_the_range_for_the_persons_age_and_sex_is_used(vault: Vault, tmp_path: Path) -> None:
+    resource = json.loads((DATA / "fhir-r4" / "observation-example-f204-creatinine.json")
+                          .read_text(encoding="utf-8"))
+    resource["referenceRange"] = [
+        {"low": {"value": 50, "unit": "umol/L"}, "high": {"value": 90, "unit": "umol/L"},
+         "appliesTo": [{"text": "Female"}], "age": {"low": {"value": 18}, "high": {"value": 60}}},
+        {"low": {"value": 60, "unit": "umol/L"}, "high": {"value": 110, "unit": "umol/L"},
+         "appliesTo": [{"coding": [{"system": "http://snomed.info/sct", "code": "248153007",
+                                    "display": "Male (finding)"}]}]},
+        {"low": {"value": 40, "unit": "umol/L"}, "high": {"value": 80, "unit": "umol/L"},
+         "age": {"high": {"value": 17}}},
+    ]
+    path = tmp_path / "creatinine.json"
+    path.write_text(json.dumps(resource))
+    when = resource["issued"][:10]  # this example has no effective[x]; issued is used
+    year = int(when[:4])
+    expected = {  # (birth year, sex) -> the range that applies on the result's date, umol/L
+        (year - 30, "female"): (50, 90), (year - 30, "male"): (60, 110),
+        (year - 10, "female"): (40, 80),
+    }
+    for (born, sex), (low, high) in expected.items():
+        who = vault.people.add(f"{sex} born {born}")
+        vault.db.execute("UPDATE person SET birth_date = ?, sex = ? WHERE id = ?",
+                         (f"{born}-01-01", sex, who.id))
+        import_file(vault, who, path)
+        [creatinine] = compute_facts(vault, vault.people.get(who.id)).analytes
+        # umol/L -> mg/dL: x 113.12 / 10,000
+        assert creatinine.range.low == pytest.approx(low * 113.12 / 10_000)
+        assert creatinine.range.high == pytest.approx(high * 113.12 / 10_000)

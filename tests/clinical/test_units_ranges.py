@@ -106,3 +106,9 @@ def test_critical_values_escalate_deterministically() -> None:
     # 2.9 mmol/L = 52.25 mg/dL: level 2 hypoglycemia
     assert check(glucose, 2.9, "mmol/L", None, ()) is not None
     assert check(A["systolic"], 182, "mm[Hg]", None, ()) is not None
+
+
+def test_names_with_specimen_or_property_find_their_analyte() -> None:
+    assert analyte_for("20005", "Creatinine(Serum)") is A["creatinine"]
+    assert analyte_for(None, "Glucose [Mass/volume] in Blood") is A["glucose"]
+    assert analyte_for(None, "Cholesterol in HDL [Mass/volume] in Serum or Plasma") is None

@@ -67,7 +67,7 @@ def compute_facts(vault: Vault, person: Person, today: date | None = None) -> Pe
             metrics.append(fact)
     return PersonFacts(
         person=person,
-        analytes=analyte_facts(by_kind[RecordKind.OBSERVATION], person.sex),
+        analytes=analyte_facts(by_kind[RecordKind.OBSERVATION], person.sex, person.birth_date),
         metrics=metrics,
         medications=medication_list(by_kind[RecordKind.MEDICATION], today_text),
         allergies=by_kind[RecordKind.ALLERGY],

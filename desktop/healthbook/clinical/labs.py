@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from healthbook.clinical.critical import Critical, check
-from healthbook.clinical.ranges import Flag, flag, resolve_range
+from healthbook.clinical.ranges import Flag, age_on, flag, pick_range, resolve_range
 from healthbook.clinical.reference import Analyte, Range, analyte_for
 from healthbook.clinical.trends import Trend, statement, trend
 from healthbook.clinical.units import UnitMismatch, convert
@@ -83,7 +83,8 @@ def _group_key(stored: StoredRecord) -> tuple[str, Analyte | None]:
     return f"name|{(r.display or '').strip().lower()}", None
 
 
-def analyte_facts(observations: Iterable[StoredRecord], sex: str | None) -> list[AnalyteFact]:
+def analyte_facts(observations: Iterable[StoredRecord], sex: str | None,
+                  birth_date: str | None = None) -> list[AnalyteFact]:
     """One fact per analyte from numeric observations, in name order."""
     groups: dict[str, list[StoredRecord]] = defaultdict(list)
     known: dict[str, Analyte | None] = {}
@@ -94,12 +95,12 @@ def analyte_facts(observations: Iterable[StoredRecord], sex: str | None) -> list
         key, analyte = _group_key(stored)
         groups[key].append(stored)
         known[key] = analyte
-    facts = [_fact(key, known[key], rows, sex) for key, rows in groups.items()]
+    facts = [_fact(key, known[key], rows, sex, birth_date) for key, rows in groups.items()]
     return sorted((f for f in facts if f is not None), key=lambda f: f.name.lower())
 
 
 def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
-          sex: str | None) -> AnalyteFact | None:
+          sex: str | None, birth_date: str | None) -> AnalyteFact | None:
     rows.sort(key=lambda s: (s.record.effective or "", s.id))
     unit = analyte.unit if analyte else _most_common_unit(rows)
     points: list[Point] = []
@@ -111,7 +112,12 @@ def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
         source_unit = r.unit or unit
         try:
             value = convert(r.value_num, source_unit, unit, analyte)
-            rng = resolve_range(analyte, r.ref_low, r.ref_high, r.ref_text, sex)
+            low, high, text = r.ref_low, r.ref_high, r.ref_text
+            several = (r.details or {}).get("ranges")
+            if several and (chosen := pick_range(several, age_on(birth_date, r.effective),
+                                                 sex)):
+                low, high, text = chosen
+            rng = resolve_range(analyte, low, high, text, sex)
             if rng is not None and rng.source.startswith("the laboratory"):
                 rng = Range(_maybe(rng.low, source_unit, unit, analyte),
                             _maybe(rng.high, source_unit, unit, analyte), rng.source)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from healthbook.clinical.reference import Analyte, Range
 
@@ -64,6 +66,35 @@ def resolve_range(analyte: Analyte | None, low: float | None, high: float | None
     if analyte is None:
         return None
     return analyte.default_range(sex)
+
+
+def age_on(birth_date: str | None, when: str | None) -> float | None:
+    """Age in years on a date (None when either is unknown)."""
+    if not birth_date or not when or len(birth_date) < 10:
+        return None
+    try:
+        born = date.fromisoformat(birth_date[:10])
+        on = date.fromisoformat(when[:10])
+    except ValueError:
+        return None
+    return (on - born).days / 365.25
+
+
+def pick_range(ranges: list[dict[str, Any]], age: float | None,
+               sex: str | None) -> tuple[float | None, float | None, str | None] | None:
+    """From a result's several ranges, the first that fits the person's age and sex."""
+    for rng in ranges:
+        sexes = {"male", "female"} & set(rng.get("applies_to") or ())
+        if sexes and sex not in sexes:
+            continue
+        if (rng.get("age_low") is not None or rng.get("age_high") is not None) and age is None:
+            continue
+        if rng.get("age_low") is not None and age < rng["age_low"]:
+            continue
+        if rng.get("age_high") is not None and age > rng["age_high"]:
+            continue
+        return rng.get("low"), rng.get("high"), rng.get("text")
+    return None
 
 
 def flag(value: float | None, rng: Range | None, interpretation: str | None = None) -> Flag:

@@ -81,9 +81,15 @@ def analyte_for(code: str | None, display: str | None) -> Analyte | None:
     """The analyte a result reports: by LOINC code, else by a plain name ('Kalium' is not)."""
     if code and code in _by_loinc():
         return _by_loinc()[code]
-    if display:
-        return _by_name().get(_words(display))
-    return None
+    if not display:
+        return None
+    found = _by_name().get(_words(display))
+    if found is None:
+        # 'Creatinine(Serum)', 'Glucose [Mass/volume] in Blood': the name before the
+        # specimen or property. ('Cholesterol in HDL' keeps its words and does not match.)
+        head = re.split(r"[\[(]", display, maxsplit=1)[0]
+        found = _by_name().get(_words(head))
+    return found
 
 
 @cache

@@ -84,6 +84,32 @@ def _range(res: Mapping[str, Any]) -> tuple[float | None, float | None, str | No
     return low, high, first.get("text")
 
 
+def _sex_of(text: str) -> str:
+    """'Male (finding)', 'female' ... -> 'male' / 'female'; other populations as given."""
+    lower = text.lower()
+    return "female" if "female" in lower else "male" if "male" in lower else lower
+
+
+def _all_ranges(res: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Every referenceRange with who it applies to (age in years, sex), when there are
+    several: the facts engine picks the one for the person's age and sex."""
+    out = []
+    for rng in res.get("referenceRange") or []:
+        if not isinstance(rng, Mapping):
+            continue
+        age = rng.get("age") or {}
+        applies = [coding(c)[2] for c in rng.get("appliesTo") or []]
+        out.append({
+            "low": _number((rng.get("low") or {}).get("value")),
+            "high": _number((rng.get("high") or {}).get("value")),
+            "text": rng.get("text"),
+            "age_low": _number((age.get("low") or {}).get("value")),
+            "age_high": _number((age.get("high") or {}).get("value")),
+            "applies_to": sorted({_sex_of(a) for a in applies if a}),
+        })
+    return out if len(out) > 1 else []
+
+
 def _value(res: Mapping[str, Any]) -> tuple[float | None, str | None, str | None]:
     """(number, text, unit) from value[x]."""
     if "valueQuantity" in res:
@@ -138,6 +164,8 @@ def _observation(res: Mapping[str, Any], original: str, fmt: str) -> Iterator[Re
         )
         unit = components[0]["unit"]
     details: dict[str, Any] = {"components": components} if components else {}
+    if ranges := _all_ranges(res):
+        details["ranges"] = ranges
     if res.get("note"):
         details["note"] = " ".join(n.get("text", "") for n in res["note"]
                                    if isinstance(n, Mapping))
