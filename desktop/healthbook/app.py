@@ -11,11 +11,14 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) 
     from PySide6.QtWidgets import QApplication
 
     from healthbook.ui.main_window import MainWindow
+    from healthbook.ui.style import STYLE
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Healthbook")
-    app.setOrganizationName("Healthbook")
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE)
     window = MainWindow(vault_path=vault, kiosk=kiosk, demo=demo)
+    app.installEventFilter(window.idle)
     if kiosk:
         window.showFullScreen()
     else:

@@ -124,7 +124,7 @@ def test_daily_steps_and_resting_heart_rate(vault: Vault, person: Person, utc: N
     # the 30 before are d = 0..29: 3000 + 30 * 14.5 = 3435; change 900 / 3435 = 26.2%
     assert walk.previous_30 == pytest.approx(3435)
     assert walk.change_30 == pytest.approx(900 / 3435)
-    assert walk.statement.startswith("Steps rose 26% (3,435 to 4,335 count a day")
+    assert walk.statement.startswith("Steps rose 26% (3,435 to 4,335 a day on average)")
     resting = metrics["resting_heart_rate"]
     assert not resting.summed
     # 0.1 /min less each day: a slope of -36.5 /min per year

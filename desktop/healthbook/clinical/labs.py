@@ -10,7 +10,7 @@ from healthbook.clinical.critical import Critical, check
 from healthbook.clinical.ranges import Flag, age_on, flag, pick_range, resolve_range
 from healthbook.clinical.reference import Analyte, Range, analyte_for
 from healthbook.clinical.trends import Trend, statement, trend
-from healthbook.clinical.units import UnitMismatch, convert
+from healthbook.clinical.units import UnitMismatch, convert, display_unit
 from healthbook.timeparse import epoch_of
 from healthbook.vault import StoredRecord
 
@@ -135,8 +135,10 @@ def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
     name = analyte.name if analyte else (rows[-1].record.display or key)
     series = [(t, p.value) for p in points if (t := epoch_of(p.when)) is not None]
     moved = trend(series)
-    said = statement(name, moved, unit) if moved else (
-        f"{name}: one result, {points[-1].value:g} {unit} on {points[-1].when[:10]}.")
+    shown = display_unit(unit)
+    said = statement(name, moved, shown) if moved else (
+        f"{name}: one result, {points[-1].value:.4g} {shown} on {points[-1].when[:10]}."
+        .replace("  ", " "))
     latest = points[-1]
     critical = check(analyte, latest.value, unit, latest.when, (latest.record_id,)) \
         if analyte else None

@@ -83,7 +83,7 @@ def months_between(days: float) -> str:
 def statement(name: str, t: Trend, unit: str) -> str:
     """'LDL cholesterol rose 22% over 14 months (4 results, 130 to 159 mg/dL).'"""
     span = months_between(t.days)
-    numbers = f"{t.n} results, {t.first:g} to {t.last:g} {unit}"
+    numbers = f"{t.n} results, {t.first:.4g} to {t.last:.4g} {unit}".rstrip()
     if t.significant and t.percent is not None:
         return f"{name} {t.direction} {abs(t.percent) * 100:.0f}% over {span} ({numbers})."
     return f"{name} stayed about the same over {span} ({numbers})."

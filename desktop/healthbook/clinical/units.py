@@ -30,6 +30,23 @@ UCUM_TO_PINT = {
 }
 
 
+# UCUM codes -> how people write them.
+DISPLAY = {
+    "mm[Hg]": "mmHg", "Cel": "°C", "[degF]": "°F", "10*3/uL": "×10³/µL",
+    "10*9/L": "×10⁹/L", "10*6/uL": "×10⁶/µL", "10*12/L": "×10¹²/L", "kg/m2": "kg/m²",
+    "[lb_av]": "lb", "[in_i]": "in", "umol/L": "µmol/L", "m[IU]/L": "mIU/L",
+    "u[IU]/mL": "µIU/mL", "{INR}": "", "{score}": "", "/min": "/min", "1": "",
+    "mL/(kg.min)": "mL/kg/min",
+}
+
+
+def display_unit(unit: str | None) -> str:
+    """A unit as people read it: 'mm[Hg]' -> 'mmHg', '10*3/uL' -> '×10³/µL'."""
+    if not unit:
+        return ""
+    return DISPLAY.get(unit, re.sub(r"\{[^}]*\}", "", unit).strip())
+
+
 class UnitMismatch(ValueError):
     """The two units cannot be converted into each other for this analyte."""
 

@@ -116,7 +116,7 @@ def metric_fact(metric: str, unit: str, hourly: Sequence[tuple[int, int, float, 
     if not days:
         return None
     label = LABELS.get(metric, metric.replace("_", " ").capitalize())
-    shown_unit = "h" if is_sleep else unit
+    shown_unit = "h" if is_sleep else "" if unit in ("count", "1") else unit
     end = days[-1].day
 
     def window(start: int, stop: int) -> list[float]:
@@ -153,16 +153,24 @@ def _out_of_range(hourly: Sequence[tuple[int, int, float, float, float, int]],
     return sum(f is not Flag.NORMAL for f in judged) / len(judged)
 
 
+def fmt(value: float) -> str:
+    """A number as people read it: 9,815 / 81.2 / 0.95."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2g}"
+
+
 def _statement(label: str, unit: str, summed: bool, days: list[Day], last_30: float | None,
                previous_30: float | None, change: float | None, moved: Trend | None) -> str:
     per = "a day on average" if summed else "on average"
+    unit = f" {unit}" if unit else ""
     if change is not None and last_30 is not None and previous_30 is not None \
             and abs(change) >= 0.10:
         verb = "rose" if change > 0 else "fell"
-        return (f"{label} {verb} {abs(change) * 100:.0f}% ({previous_30:,.0f} to "
-                f"{last_30:,.0f} {unit} {per}), comparing the last 30 days with the 30 before.")
+        return (f"{label} {verb} {abs(change) * 100:.0f}% ({fmt(previous_30)} to "
+                f"{fmt(last_30)}{unit} {per}), comparing the last 30 days with the 30 before.")
     if moved is not None and moved.significant and moved.percent is not None:
         return (f"{label} {moved.direction} {abs(moved.percent) * 100:.0f}% over "
-                f"{months_between(moved.days)} ({moved.first:,.1f} to {moved.last:,.1f} {unit}).")
+                f"{months_between(moved.days)} ({fmt(moved.first)} to {fmt(moved.last)}{unit}).")
     value = last_30 if last_30 is not None else days[-1].value
-    return f"{label}: {value:,.1f} {unit} {per} over the last 30 days with data."
+    return f"{label}: {fmt(value)}{unit} {per} over the last 30 days with data."

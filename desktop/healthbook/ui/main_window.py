@@ -1,78 +1,259 @@
-"""The main window (a first version: unlock a vault and see its people)."""
+"""Healthbook's main window: the unlock screen, then the person's views behind a sidebar."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from healthbook.paths import default_vault_path
-from healthbook.vault import Vault, VaultError
+from healthbook.preferences import Preferences
+from healthbook.ui.idle import IdleWatcher
+from healthbook.ui.session import PersonData, Session
+from healthbook.ui.views.importer import ImportView
+from healthbook.ui.views.labs import LabsView
+from healthbook.ui.views.overview import OverviewView
+from healthbook.ui.views.records import RecordsView
+from healthbook.ui.views.settings import SettingsView
+from healthbook.ui.views.timeline import TimelineView
+from healthbook.ui.views.unlock import UnlockView
+from healthbook.ui.views.wellness import WellnessView
+from healthbook.vault import Person
+
+PAGES = ("Overview", "Timeline", "Labs", "Wellness", "Health record", "Import", "Settings")
 
 
 class MainWindow(QMainWindow):
-    """Healthbook's main window: the unlock screen, then the vault's people."""
+    """The unlock screen, then header + sidebar + views for the selected person."""
 
     def __init__(self, vault_path: Path | None = None, kiosk: bool = False,
-                 demo: bool = False) -> None:
+                 demo: bool = False, prefs: Preferences | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Healthbook")
-        self.resize(960, 640)
-        self._path = vault_path or default_vault_path()
-        self._vault: Vault | None = None
-        self._stack = QStackedWidget()
-        self.setCentralWidget(self._stack)
-        self._stack.addWidget(self._unlock_screen())
-        self._people = QListWidget()
-        self._people.setAccessibleName("People in this vault")
-        self._stack.addWidget(self._people)
+        self.resize(1180, 760)
+        self.setAcceptDrops(True)
+        self.prefs = prefs or Preferences.load()
+        path = vault_path or (Path(self.prefs.last_vault) if self.prefs.last_vault
+                              else default_vault_path())
+        self.session = Session(self)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.unlock_view = UnlockView(path, demo_offered=demo or not path.exists())
+        self.unlock_view.unlock_requested.connect(self._unlock)
+        self.unlock_view.demo_requested.connect(self._demo)
+        self.stack.addWidget(self.unlock_view)
+        self.stack.addWidget(self._build_app())
+        self.idle = IdleWatcher(self.prefs.auto_lock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        self.session.unlocked.connect(self._on_unlocked)
+        self.session.locked.connect(self._on_locked)
+        self.session.people_changed.connect(self._on_people)
+        self.session.data_ready.connect(self._on_data)
+        self.session.failed.connect(self._show_error)
+        self.session.busy.connect(self._on_busy)
+        lock = QAction("Lock", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        self.addAction(lock)
 
-    def _unlock_screen(self) -> QWidget:
+    # -- construction ----------------------------------------------------------------------
+    def _build_app(self) -> QWidget:
         page = QWidget()
+        header = QHBoxLayout()
+        self.person_box = QComboBox()
+        self.person_box.setAccessibleName("Person")
+        self.person_box.setMinimumWidth(260)
+        self.person_box.activated.connect(self._person_chosen)
+        people = QToolButton()
+        people.setText("People")
+        people.setAccessibleName("Add, rename or remove people")
+        people.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        people.addAction(QAction("Add a person…", self, triggered=self._add_person))
+        people.addAction(QAction("Rename…", self, triggered=self._rename_person))
+        people.addAction(QAction("Remove…", self, triggered=self._remove_person))
+        self.busy_label = QLabel()
+        self.busy_label.setAccessibleName("Status")
+        self.demo_label = QLabel("Demo: synthetic sample data, kept only in memory")
+        self.demo_label.setObjectName("demo")
+        self.demo_label.hide()
+        lock = QPushButton("Lock")
+        lock.setToolTip("Lock the vault (Ctrl+L)")
+        lock.clicked.connect(self.lock)
+        header.addWidget(QLabel("<b>Person:</b>"))
+        header.addWidget(self.person_box)
+        header.addWidget(people)
+        header.addSpacing(12)
+        header.addWidget(self.demo_label)
+        header.addStretch(1)
+        header.addWidget(self.busy_label)
+        header.addWidget(lock)
+        self.banner = QLabel()
+        self.banner.setObjectName("critical")
+        self.banner.setWordWrap(True)
+        self.banner.setAccessibleName("Critical result warning")
+        self.banner.hide()
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setAccessibleName("Sections")
+        self.nav.addItems(PAGES)
+        self.nav.setFixedWidth(180)
+        self.pages = QStackedWidget()
+        self.views = {
+            "Overview": OverviewView(self.session), "Timeline": TimelineView(self.session),
+            "Labs": LabsView(self.session), "Wellness": WellnessView(self.session),
+            "Health record": RecordsView(self.session), "Import": ImportView(self.session),
+            "Settings": SettingsView(self.session, self.prefs),
+        }
+        for name in PAGES:
+            self.pages.addWidget(self.views[name])
+        self.views["Settings"].preferences_changed.connect(
+            lambda p: self.idle.set_minutes(p.auto_lock_minutes))
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.pages, 1)
         layout = QVBoxLayout(page)
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title = QLabel("<h1>Healthbook</h1><p>Your health records, encrypted on this computer.</p>")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._status = QLabel(str(self._path))
-        self._passphrase = QLineEdit()
-        self._passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self._passphrase.setPlaceholderText("Passphrase")
-        self._passphrase.setAccessibleName("Vault passphrase")
-        button = QPushButton("Unlock" if self._path.exists() else "Create vault")
-        button.clicked.connect(self._unlock)
-        self._passphrase.returnPressed.connect(self._unlock)
-        for widget in (title, self._status, self._passphrase, button):
-            layout.addWidget(widget)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addLayout(body, 1)
         return page
 
-    def _unlock(self) -> None:
-        secret = self._passphrase.text()
-        self._passphrase.clear()
-        try:
-            if self._path.exists():
-                self._vault = Vault.open(self._path, secret)
-            else:
-                self._vault = Vault.create(self._path, secret)
-        except (VaultError, ValueError) as exc:
-            self._status.setText(str(exc))
-            return
-        self._people.clear()
-        self._people.addItems([p.name for p in self._vault.people.list()])
-        self._stack.setCurrentIndex(1)
+    def show_page(self, name: str) -> None:
+        """Switch to one of PAGES."""
+        self.nav.setCurrentRow(PAGES.index(name))
 
-    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+    # -- unlock and lock -------------------------------------------------------------------
+    def _unlock(self, path: Path, passphrase: str, create: bool) -> None:
+        self.session.open(path, passphrase, create=create, failed=self.unlock_view.show_error)
+
+    def _demo(self) -> None:
+        self.unlock_view.setEnabled(False)
+        self.session.open_demo(failed=self.unlock_view.show_error)
+
+    def _on_unlocked(self) -> None:
+        self.unlock_view.clear()
+        if self.session.path is not None:
+            self.prefs.last_vault = str(self.session.path)
+            self.prefs.save()
+        self.demo_label.setVisible(self.session.is_demo)
+        self.stack.setCurrentIndex(1)
+        self.show_page("Overview")
+        self.idle.start()
+
+    def lock(self) -> None:
+        """Close the vault, wipe every view and return to the unlock screen."""
+        if self.session.is_open:
+            self.session.lock()
+
+    def _on_locked(self) -> None:
+        self.idle.stop()
+        self.person_box.clear()
+        self.banner.hide()
+        self.banner.clear()
+        self.unlock_view.clear()
+        self.unlock_view.set_path(self.session.path or self.unlock_view._path)
+        self.stack.setCurrentIndex(0)
+
+    # -- people ----------------------------------------------------------------------------
+    def _on_people(self, people: list[Person]) -> None:
+        self.person_box.clear()
+        for p in people:
+            self.person_box.addItem(p.name, p.id)
+        if not people:
+            self.banner.hide()
+            self._add_person(first=True)
+
+    def _person_chosen(self, index: int) -> None:
+        if 0 <= index < len(self.session.people):
+            self.session.select(self.session.people[index])
+
+    def _add_person(self, first: bool = False) -> None:
+        prompt = ("Whose records will this vault hold? You can add more people later "
+                  "(a parent, a child…).\n\nName:" if first else "Name of the person to add:")
+        name, ok = QInputDialog.getText(self, "Add a person", prompt)
+        if not ok or not name.strip():
+            return
+
+        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+            added = vault.people.add(name)
+            vault.audit.append("person-add", {"person": added.id})
+            return added
+
+        self.session.run(work, owner=self,
+                         done=lambda p: self.session.reload_people(select=p.name))
+
+    def _rename_person(self) -> None:
+        person = self.session.person
+        if person is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename", "New name:", text=person.name)
+        if not ok or not name.strip():
+            return
+        self.session.run(lambda vault, _job: vault.people.rename(person, name), owner=self,
+                         done=lambda p: self.session.reload_people(select=p.name))
+
+    def _remove_person(self) -> None:
+        person = self.session.person
+        if person is None:
+            return
+        answer = QMessageBox.warning(
+            self, "Remove a person?",
+            f"Remove {person.name} and ALL of their records from this vault? This cannot be "
+            "undone (a backup made earlier still has them).",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+            vault.people.remove(person)
+            vault.audit.append("person-remove", {"person": person.id})
+
+        self.session.person = None
+        self.session.run(work, owner=self, done=lambda _r: self.session.reload_people())
+
+    # -- data ------------------------------------------------------------------------------
+    def _on_data(self, data: PersonData | None) -> None:
+        criticals = data.facts.criticals if data else []
+        if data is not None:
+            index = self.person_box.findData(data.person.id)
+            if index >= 0:
+                self.person_box.setCurrentIndex(index)
+        self.banner.setText("<br>".join(f"⚠ {html.escape(c.message)}" for c in criticals))
+        self.banner.setVisible(bool(criticals))
+
+    def _on_busy(self, message: str) -> None:
+        self.busy_label.setText(message)
+
+    def _show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "Healthbook", message)
+
+    # -- drag and drop ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+        if self.session.is_open and event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            self.show_page("Import")
+            self.views["Import"].import_paths(paths)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         """Lock the vault when the window closes."""
-        if self._vault is not None:
-            self._vault.close()
-            self._vault = None
+        self.lock()
+        self.session.lane.wait()
         super().closeEvent(event)

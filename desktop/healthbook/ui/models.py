@@ -1,0 +1,180 @@
+"""Qt item models over snapshots from the core (no SQL in data(); rows are plain objects)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from healthbook.clinical.labs import AnalyteFact
+from healthbook.clinical.medications import Medication
+from healthbook.clinical.ranges import Flag
+from healthbook.clinical.timeline import Entry
+from healthbook.clinical.units import display_unit
+from healthbook.vault import Source
+
+T = TypeVar("T")
+RowRole = Qt.ItemDataRole.UserRole + 1  # the row's object
+SortRole = Qt.ItemDataRole.UserRole + 2
+FLAG_COLOURS = {Flag.HIGH: "#b3261e", Flag.LOW: "#b3261e", Flag.CRITICAL: "#8c1d18"}
+Index = QModelIndex | QPersistentModelIndex
+
+
+def number(value: float | None) -> str:
+    """A value as a lab report prints it (at most 4 significant digits)."""
+    return "" if value is None else f"{value:.4g}"
+
+
+def range_text(low: float | None, high: float | None) -> str:
+    """'3.6–5.2', '< 100', '> 40' or ''."""
+    if low is not None and high is not None:
+        return f"{number(low)}–{number(high)}"
+    if high is not None:
+        return f"≤ {number(high)}"
+    if low is not None:
+        return f"≥ {number(low)}"
+    return ""
+
+
+class SnapshotModel(QAbstractTableModel, Generic[T]):
+    """A read-only table over a list of objects; columns are (header, getter) pairs."""
+
+    columns: Sequence[tuple[str, Callable[[Any], Any]]] = ()
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[T] = []
+
+    def set_rows(self, rows: Sequence[T]) -> None:
+        """Replace the snapshot."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> T:
+        """The object shown in a row."""
+        return self._rows[index]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802 - Qt API
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.columns):
+            return self.columns[section][0]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        item = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            value = self.columns[index.column()][1](item)
+            return "" if value is None else str(value)
+        if role == SortRole:
+            return self.sort_key(item, index.column())
+        if role == RowRole:
+            return item
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self.foreground(item)
+        return None
+
+    def sort_key(self, item: T, column: int) -> Any:
+        """What a column sorts by (its text unless a subclass knows better)."""
+        value = self.columns[column][1](item)
+        return "" if value is None else str(value)
+
+    def foreground(self, item: T) -> QBrush | None:
+        """A text colour for the row (None = the palette's)."""
+        return None
+
+
+class TimelineModel(SnapshotModel[Entry]):
+    """The timeline: date, kind, what."""
+
+    columns = (("Date", lambda e: e.when[:10]), ("Kind", lambda e: e.title),
+               ("What", lambda e: e.text))
+
+
+class AnalyteModel(SnapshotModel[AnalyteFact]):
+    """One row per analyte: latest value against its range."""
+
+    columns = (
+        ("Test", lambda a: a.name),
+        ("Latest", lambda a: number(a.latest.value)),
+        ("Unit", lambda a: display_unit(a.unit)),
+        ("Range", lambda a: range_text(a.range.low, a.range.high) if a.range else ""),
+        ("Flag", lambda a: a.flag.value if a.flag is not Flag.UNKNOWN else ""),
+        ("Date", lambda a: a.latest.when[:10]),
+        ("Results", lambda a: len(a.points)),
+    )
+
+    def sort_key(self, item: AnalyteFact, column: int) -> Any:
+        if column == 1:
+            return item.latest.value
+        if column == 6:
+            return len(item.points)
+        return super().sort_key(item, column)
+
+    def foreground(self, item: AnalyteFact) -> QBrush | None:
+        colour = FLAG_COLOURS.get(item.flag)
+        return QBrush(QColor(colour)) if colour else None
+
+
+class MedicationModel(SnapshotModel[Medication]):
+    """The medication list."""
+
+    columns = (
+        ("Medication", lambda m: m.name),
+        ("Status", lambda m: "current" if m.current else "stopped"),
+        ("Since", lambda m: (m.started or "")[:10]),
+        ("Last listed", lambda m: (m.last_seen or "")[:10]),
+        ("How to take", lambda m: m.dosage or ""),
+        ("Note", lambda m: f"Listed as {', '.join(m.names)}" if m.listed_twice else ""),
+    )
+
+
+class SourceModel(SnapshotModel[Source]):
+    """Imports, with what each added."""
+
+    columns = (
+        ("Imported", lambda s: s.imported_at.replace("T", " ").rstrip("Z")),
+        ("File", lambda s: s.file_name),
+        ("Format", lambda s: s.format),
+        ("Records", lambda s: f"{s.records:,}"),
+        ("Samples", lambda s: f"{s.samples:,}"),
+    )
+
+
+class TimelineFilter(QSortFilterProxyModel):
+    """Filters the timeline by kind title and by text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._kind = ""
+        self._text = ""
+
+    def set_filter(self, kind: str, text: str) -> None:
+        """Show only entries of `kind` ('' = all) containing `text`."""
+        self._kind, self._text = kind, text.strip().lower()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 - Qt API
+        model = self.sourceModel()
+        if not isinstance(model, TimelineModel):
+            return True
+        entry = model.row(row)
+        return (not self._kind or entry.title == self._kind) and (
+            not self._text or self._text in entry.text.lower())

@@ -1,0 +1,157 @@
+"""The open vault and the selected person, shared by every view.
+
+All vault access runs on the session's lane. Views ask the session to do things and listen to
+its signals; writes broadcast once (`changed`) and each view decides what to refresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from healthbook.clinical import PersonFacts, compute_facts
+from healthbook.clinical.timeline import Entry, timeline
+from healthbook.progress import Progress
+from healthbook.ui.tasks import Job, Lane
+from healthbook.vault import Person, Source, StoredRecord, Vault
+
+
+@dataclass(frozen=True)
+class PersonData:
+    """A snapshot of everything the views show for one person (computed on the lane)."""
+
+    person: Person
+    facts: PersonFacts
+    records: list[StoredRecord]
+    timeline: list[Entry]
+    sources: list[Source]
+
+
+class Session(QObject):
+    """Signals:
+    unlocked(): a vault was opened (or the demo built).
+    locked(): the vault was closed; views must forget what they show.
+    people_changed(list): the people in the vault.
+    data_ready(object): a PersonData snapshot for the selected person.
+    failed(str): one sentence about what went wrong.
+    busy(str): a message while work runs ('' when idle).
+    """
+
+    unlocked = Signal()
+    locked = Signal()
+    people_changed = Signal(list)
+    data_ready = Signal(object)
+    failed = Signal(str)
+    busy = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.lane = Lane(self)
+        self._vault: Vault | None = None  # touched only on the lane
+        self.path: Path | None = None
+        self.is_demo = False
+        self.people: list[Person] = []
+        self.person: Person | None = None
+        self.data: PersonData | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+    @property
+    def is_open(self) -> bool:
+        """True while a vault is unlocked."""
+        return self._vault is not None
+
+    def open(self, path: Path, passphrase: str, *, create: bool,
+             failed: Callable[[str], None]) -> None:
+        """Unlock (or create) a vault off the UI thread."""
+        def work(_job: Job) -> Vault:
+            return Vault.create(path, passphrase) if create else Vault.open(path, passphrase)
+
+        self.busy.emit("Creating the vault…" if create else "Unlocking…")
+        self.lane.run(work, owner=self, done=lambda v: self._opened(v, path, False),
+                      failed=lambda m: (self.busy.emit(""), failed(m)))
+
+    def open_demo(self, failed: Callable[[str], None]) -> None:
+        """Build the in-memory demo vault."""
+        from healthbook.demo import demo_vault
+
+        self.busy.emit("Preparing the demo…")
+        self.lane.run(lambda job: demo_vault(job.report)[0], owner=self,
+                      done=lambda v: self._opened(v, None, True),
+                      failed=lambda m: (self.busy.emit(""), failed(m)))
+
+    def _opened(self, vault: Vault, path: Path | None, demo: bool) -> None:
+        self._vault, self.path, self.is_demo = vault, path, demo
+        self.busy.emit("")
+        self.unlocked.emit()
+        self.reload_people()
+
+    def lock(self) -> None:
+        """Close the vault and forget every snapshot (auto-lock, window close)."""
+        vault, self._vault = self._vault, None
+        self.people, self.person, self.data = [], None, None
+        if vault is not None:
+            self.lane.run(lambda _job: vault.close())
+            self.lane.wait()
+        self.locked.emit()
+
+    # -- queries ---------------------------------------------------------------------------
+    def run(self, fn: Callable[[Vault, Job], Any], *, owner: QObject | None = None,
+            done: Callable[[Any], None] | None = None,
+            failed: Callable[[str], None] | None = None,
+            progress: Callable[[Progress], None] | None = None,
+            cancelled: Callable[[], None] | None = None) -> Any:
+        """Run `fn(vault, job)` on the lane (errors go to `failed`, else the session's)."""
+        def work(job: Job) -> Any:
+            if self._vault is None:
+                raise ValueError("The vault is locked.")
+            return fn(self._vault, job)
+
+        return self.lane.run(work, owner=owner or self, done=done,
+                             failed=failed or self.failed.emit, progress=progress,
+                             cancelled=cancelled)
+
+    def reload_people(self, select: str | None = None) -> None:
+        """Refresh the people list, then select `select` (or keep the current person)."""
+        keep = select or (self.person.name if self.person else None)
+
+        def done(people: list[Person]) -> None:
+            self.people = people
+            self.people_changed.emit(people)
+            chosen = next((p for p in people if p.name == keep), people[0] if people else None)
+            self.select(chosen)
+
+        self.run(lambda vault, _job: vault.people.list(), done=done)
+
+    def select(self, person: Person | None) -> None:
+        """Make `person` current and compute their snapshot."""
+        self.person = person
+        if person is None:
+            self.data = None
+            self.data_ready.emit(None)
+            return
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recompute the current person's snapshot (after an import or deletion)."""
+        person = self.person
+        if person is None:
+            return
+
+        def work(vault: Vault, _job: Job) -> PersonData:
+            fresh = vault.people.get(person.id)
+            records = vault.records.list(fresh.id)
+            return PersonData(fresh, compute_facts(vault, fresh), records, timeline(records),
+                              vault.sources.list(fresh.id))
+
+        def done(data: PersonData) -> None:
+            if self.person is not None and data.person.id == self.person.id:
+                self.data = data
+                self.data_ready.emit(data)
+
+        self.busy.emit("Loading…")
+        self.run(work, done=lambda d: (self.busy.emit(""), done(d)),
+                 failed=lambda m: (self.busy.emit(""), self.failed.emit(m)))

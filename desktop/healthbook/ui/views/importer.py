@@ -1,0 +1,184 @@
+"""Import: choose files or drop them on the window; a progress bar with cancel; the report
+at the end; the list of imports with "delete this import"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthbook.ingest import import_file
+from healthbook.ingest.report import ImportReport
+from healthbook.progress import CancelToken, Progress
+from healthbook.ui.models import SourceModel
+from healthbook.ui.session import PersonData, Session
+
+FILTERS = ("Health files (*.json *.ndjson *.xml *.zip *.csv *.ccd *.txt *.XML);;"
+           "All files (*)")
+
+
+class ImportView(QWidget):
+    """Import files for the selected person."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._cancel: CancelToken | None = None
+        self.intro = QLabel(
+            "Bring your records in: FHIR (JSON), Apple Health export.zip, C-CDA, CSV lab results "
+            "or a Health Connect export. The format is recognised from the file's content. You "
+            "can also drop files on this window.")
+        self.intro.setWordWrap(True)
+        self.choose = QPushButton("Choose files…")
+        self.choose.clicked.connect(self._choose)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.setVisible(False)
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setVisible(False)
+        self.cancel.clicked.connect(self._cancel_import)
+        self.report = QTextBrowser()
+        self.report.setAccessibleName("Import report")
+        self.report.setPlaceholderText("The import report appears here.")
+        self.sources = SourceModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Imports")
+        self.table.setModel(self.sources)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.delete = QPushButton("Delete this import…")
+        self.delete.setToolTip("Removes exactly the records and samples this import added")
+        self.delete.clicked.connect(self._delete_source)
+        row = QHBoxLayout()
+        row.addWidget(self.choose)
+        row.addWidget(self.progress, 3)
+        row.addWidget(self.cancel)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addLayout(row)
+        layout.addWidget(self.report, 1)
+        layout.addWidget(QLabel("<b>Imports</b>"))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignRight)
+        session.data_ready.connect(self.show_data)
+        session.locked.connect(lambda: self.show_data(None))
+
+    def show_data(self, data: PersonData | None) -> None:
+        """Show a snapshot's imports."""
+        self.sources.set_rows(data.sources if data else [])
+        if data is None:
+            self.report.clear()
+
+    def _choose(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import health files", str(Path.home()),
+                                                FILTERS)
+        if files:
+            self.import_paths([Path(f) for f in files])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files one after another for the selected person, off the UI thread."""
+        person = self._session.person
+        if person is None or not paths:
+            return
+
+        def work(vault, job):  # noqa: ANN001, ANN202 - runs on the lane
+            reports, errors = [], []
+            from healthbook.ingest import ImportFailed
+
+            for path in paths:
+                try:
+                    reports.append(import_file(vault, person, path, progress=job.report,
+                                               cancel=job.cancel))
+                except ImportFailed as exc:
+                    errors.append(str(exc))
+            return reports, errors
+
+        self._busy(True)
+        self.report.setPlainText(f"Importing {len(paths)} file(s)…")
+        self._cancel = self._session.run(work, owner=self, done=self._finished,
+                                         failed=self._failed, progress=self._progress,
+                                         cancelled=self._cancelled)
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel.setVisible(busy)
+        self.choose.setEnabled(not busy)
+        self.delete.setEnabled(not busy)
+        self.progress.setValue(0)
+
+    def _progress(self, update: Progress) -> None:
+        if update.fraction is None:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(update.fraction * 1000))
+        self.progress.setFormat(f"%p% — {update.records:,} records read")
+
+    def _cancel_import(self) -> None:
+        if self._cancel is not None:
+            self._cancel.cancel()
+            self.cancel.setEnabled(False)
+
+    def _cancelled(self) -> None:
+        self._busy(False)
+        self.cancel.setEnabled(True)
+        self.report.setPlainText("Import cancelled. Nothing was changed.")
+
+    def _failed(self, message: str) -> None:
+        self._busy(False)
+        self.report.setPlainText(f"Not imported: {message}")
+
+    def _finished(self, result: tuple[list[ImportReport], list[str]]) -> None:
+        reports, errors = result
+        self._busy(False)
+        lines = []
+        for report in reports:
+            lines.append(f"<p><b>{report.file_name}</b> ({report.format}): "
+                         f"{report.summary().split(': ', 1)[1]}</p>")
+            skipped = [f"<li>{s.kind} {s.ident}: {s.reason}</li>" for s in report.skipped[:20]]
+            if skipped:
+                lines.append("<p>Skipped, with the reason:</p><ul>" + "".join(skipped) + "</ul>")
+        lines += [f"<p style='color:#b3261e'>Not imported: {e}</p>" for e in errors]
+        self.report.setHtml("".join(lines))
+        self._session.refresh()
+
+    def _delete_source(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            QMessageBox.information(self, "Delete an import", "Select an import first.")
+            return
+        source = self.sources.row(index.row())
+        answer = QMessageBox.question(
+            self, "Delete this import?",
+            f"Remove {source.file_name} and the {source.records:,} records and "
+            f"{source.samples:,} samples it added? This cannot be undone.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+            removed = vault.sources.delete(source.id)
+            vault.audit.append("source-delete", {"source": removed.id,
+                                                 "records": removed.records})
+            return removed
+
+        self._session.run(work, owner=self, done=lambda _r: self._session.refresh())

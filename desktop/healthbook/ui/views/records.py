@@ -1,0 +1,128 @@
+"""The health record by kind: medications (with allergies beside them), conditions,
+immunizations, procedures and documents (notes shown as text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthbook.clinical.timeline import describe
+from healthbook.ui.models import MedicationModel
+from healthbook.ui.session import PersonData, Session
+from healthbook.vault import RecordKind, StoredRecord
+
+LISTED = ((RecordKind.CONDITION, "Conditions"), (RecordKind.IMMUNIZATION, "Immunizations"),
+          (RecordKind.PROCEDURE, "Procedures"))
+
+
+def _record_list(name: str) -> QListWidget:
+    widget = QListWidget()
+    widget.setAccessibleName(name)
+    widget.setAlternatingRowColors(True)
+    return widget
+
+
+def _fill(widget: QListWidget, records: list[StoredRecord], empty: str) -> None:
+    widget.clear()
+    for stored in sorted(records, key=lambda s: s.record.effective or "", reverse=True):
+        when = (stored.record.effective or "")[:10]
+        item = QListWidgetItem(f"{when}   {describe(stored)}" if when else describe(stored))
+        item.setData(Qt.ItemDataRole.UserRole, stored.id)
+        widget.addItem(item)
+    if not records:
+        widget.addItem(QListWidgetItem(empty))
+
+
+class RecordsView(QWidget):
+    """Tabs over the person's record kinds."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.tabs = QTabWidget()
+        self.meds = MedicationModel(self)
+        meds_table = QTableView()
+        meds_table.setAccessibleName("Medications")
+        meds_table.setModel(self.meds)
+        meds_table.verticalHeader().hide()
+        meds_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        meds_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        meds_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        meds_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        meds_table.setWordWrap(True)
+        self.allergies = _record_list("Allergies")
+        meds_page = QSplitter(Qt.Orientation.Horizontal)
+        meds_page.addWidget(meds_table)
+        allergy_box = QWidget()
+        allergy_layout = QVBoxLayout(allergy_box)
+        allergy_layout.addWidget(QLabel("<b>Allergies</b>"))
+        allergy_layout.addWidget(self.allergies)
+        meds_page.addWidget(allergy_box)
+        meds_page.setSizes([640, 300])
+        self.tabs.addTab(meds_page, "Medications and allergies")
+        self.lists: dict[RecordKind, QListWidget] = {}
+        for kind, title in LISTED:
+            self.lists[kind] = _record_list(title)
+            self.tabs.addTab(self.lists[kind], title)
+        self.documents = _record_list("Documents")
+        self.document_text = QPlainTextEdit()
+        self.document_text.setReadOnly(True)
+        self.document_text.setAccessibleName("Document text")
+        docs = QSplitter(Qt.Orientation.Horizontal)
+        docs.addWidget(self.documents)
+        docs.addWidget(self.document_text)
+        self.tabs.addTab(docs, "Documents")
+        self.documents.currentItemChanged.connect(self._open_document)
+        QVBoxLayout(self).addWidget(self.tabs)
+        session.data_ready.connect(self.show_data)
+        session.locked.connect(lambda: self.show_data(None))
+
+    def show_data(self, data: PersonData | None) -> None:
+        """Fill every tab from a snapshot."""
+        records = data.records if data else []
+        self.meds.set_rows(data.facts.medications if data else [])
+        _fill(self.allergies, [r for r in records if r.record.kind is RecordKind.ALLERGY],
+              "No allergies recorded.")
+        for kind, widget in self.lists.items():
+            _fill(widget, [r for r in records if r.record.kind is kind],
+                  f"No {kind.value} records.")
+        _fill(self.documents, [r for r in records if r.record.kind is RecordKind.DOCUMENT],
+              "No documents.")
+        self.document_text.clear()
+
+    def _open_document(self, item: QListWidgetItem | None) -> None:
+        record_id = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if record_id is None:
+            self.document_text.clear()
+            return
+
+        def load(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+            return vault.records.get(record_id), vault.records.attachment(record_id)
+
+        self._session.run(load, owner=self, done=self._show_document)
+
+    def _show_document(self, loaded: tuple) -> None:
+        stored, attachment = loaded
+        r = stored.record
+        header = f"{r.display or 'Document'} — {(r.effective or '')[:10]}\n\n"
+        if attachment is None:
+            body = r.value_text or "This document has no stored content (only a link)."
+        elif attachment.content_type.startswith("text/"):
+            body = attachment.data.decode("utf-8", errors="replace")
+        else:
+            body = (f"A {attachment.content_type} document of {len(attachment.data):,} bytes is "
+                    "stored encrypted in the vault.")
+        self.document_text.setPlainText(header + body)

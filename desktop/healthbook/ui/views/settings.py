@@ -1,0 +1,145 @@
+"""Settings: auto-lock, units, model, change passphrase, backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthbook.preferences import Preferences
+from healthbook.ui.session import Session
+
+
+class PassphraseDialog(QDialog):
+    """Asks for the new passphrase twice."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change passphrase")
+        self.new = QLineEdit()
+        self.repeat = QLineEdit()
+        for edit, name in ((self.new, "New passphrase"), (self.repeat, "Repeat it")):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setAccessibleName(name)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("New passphrase:", self.new)
+        form.addRow("Repeat it:", self.repeat)
+        form.addRow(self.error)
+        form.addRow(buttons)
+
+    def _check(self) -> None:
+        if len(self.new.text()) < 10:
+            self.error.setText("Use at least 10 characters.")
+        elif self.new.text() != self.repeat.text():
+            self.error.setText("The two passphrases are different.")
+        else:
+            self.accept()
+
+
+class SettingsView(QWidget):
+    """Signals:
+    preferences_changed(object): the new Preferences (already saved).
+    """
+
+    preferences_changed = Signal(object)
+
+    def __init__(self, session: Session, prefs: Preferences,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._prefs = session, prefs
+        general = QGroupBox("General")
+        form = QFormLayout(general)
+        self.auto_lock = QSpinBox()
+        self.auto_lock.setRange(1, 240)
+        self.auto_lock.setSuffix(" minutes")
+        self.auto_lock.setValue(prefs.auto_lock_minutes)
+        self.auto_lock.setAccessibleName("Lock after this many idle minutes")
+        form.addRow("Lock when idle for:", self.auto_lock)
+        self.units = QComboBox()
+        self.units.addItem("Metric (kg, cm, mmol/L where common)", "metric")
+        self.units.addItem("US (lb, in, mg/dL)", "us")
+        self.units.setCurrentIndex(0 if prefs.units == "metric" else 1)
+        self.units.setAccessibleName("Units")
+        form.addRow("Units:", self.units)
+        self.model = QComboBox()
+        self.model.setAccessibleName("Language model")
+        self.model.addItem("SmolLM2-135M-Instruct (built in)", "")
+        form.addRow("Assistant model:", self.model)
+        security = QGroupBox("Security")
+        sec = QVBoxLayout(security)
+        self.change = QPushButton("Change passphrase…")
+        self.change.clicked.connect(self._change_passphrase)
+        self.backup = QPushButton("Back up the vault…")
+        self.backup.clicked.connect(self._backup)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        for widget in (self.change, self.backup, self.status):
+            sec.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(general)
+        layout.addWidget(security)
+        layout.addStretch(1)
+        self.auto_lock.valueChanged.connect(self._save)
+        self.units.currentIndexChanged.connect(self._save)
+        self.model.currentIndexChanged.connect(self._save)
+        session.unlocked.connect(self._update_enabled)
+
+    def _update_enabled(self) -> None:
+        demo = self._session.is_demo
+        self.change.setEnabled(not demo)
+        self.backup.setEnabled(not demo)
+        self.status.setText("The demo lives only in memory: there is nothing to back up."
+                            if demo else "")
+
+    def _save(self) -> None:
+        self._prefs.auto_lock_minutes = self.auto_lock.value()
+        self._prefs.units = self.units.currentData()
+        self._prefs.model_path = self.model.currentData() or ""
+        self._prefs.save()
+        self.preferences_changed.emit(self._prefs)
+
+    def _change_passphrase(self) -> None:
+        dialog = PassphraseDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        secret = dialog.new.text()
+        self.status.setText("Re-encrypting the vault…")
+        self._session.run(lambda vault, _job: vault.change_passphrase(secret), owner=self,
+                          done=lambda _r: self.status.setText("The passphrase was changed."),
+                          failed=self.status.setText)
+
+    def _backup(self) -> None:
+        default = Path.home() / "healthbook-backup.vault"
+        path, _ = QFileDialog.getSaveFileName(self, "Back up the vault", str(default),
+                                              "Healthbook vault (*.vault)")
+        if not path:
+            return
+        self.status.setText("Backing up…")
+
+        def done(out: Path) -> None:
+            self.status.setText(f"Backed up to {out}. It opens with the same passphrase.")
+            QMessageBox.information(self, "Backup", self.status.text())
+
+        self._session.run(lambda vault, _job: vault.backup(Path(path)), owner=self, done=done,
+                          failed=self.status.setText)

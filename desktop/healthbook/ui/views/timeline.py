@@ -1,0 +1,64 @@
+"""Everything in date order, filterable by kind and searchable."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthbook.clinical.timeline import TITLES
+from healthbook.ui.models import TimelineFilter, TimelineModel
+from healthbook.ui.session import PersonData, Session
+
+
+class TimelineView(QWidget):
+    """A searchable table of every record."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TimelineModel(self)
+        self.proxy = TimelineFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Show records of kind")
+        self.kind.addItem("All kinds", "")
+        for title in sorted(set(TITLES.values())):
+            self.kind.addItem(title, title)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search the timeline…")
+        self.search.setAccessibleName("Search the timeline")
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView()
+        self.table.setAccessibleName("Timeline")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind)
+        bar.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table)
+        self.kind.currentIndexChanged.connect(self._apply)
+        self.search.textChanged.connect(self._apply)
+        session.data_ready.connect(self.show_data)
+        session.locked.connect(lambda: self.show_data(None))
+
+    def show_data(self, data: PersonData | None) -> None:
+        """Show a snapshot's timeline."""
+        self.model.set_rows(data.timeline if data else [])
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
+
+    def _apply(self) -> None:
+        self.proxy.set_filter(self.kind.currentData() or "", self.search.text())

@@ -1,0 +1,181 @@
+"""First run and unlock: create a vault (passphrase twice, strength hint, a clear warning),
+open one, or try the demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MIN_LENGTH = 10
+
+
+def strength(passphrase: str) -> tuple[int, str]:
+    """(0-4, words) — a hint, not a guarantee: length and variety matter most."""
+    if not passphrase:
+        return 0, ""
+    kinds = sum(any(test(c) for c in passphrase) for test in
+                (str.islower, str.isupper, str.isdigit, lambda c: not c.isalnum()))
+    words = len(passphrase.split())
+    score = (len(passphrase) >= MIN_LENGTH) + (len(passphrase) >= 16) + (kinds >= 3) + \
+        (words >= 4 or len(passphrase) >= 24)
+    names = ["Too short", "Weak", "Fair", "Good", "Strong"]
+    return score, names[score]
+
+
+class UnlockView(QWidget):
+    """Signals:
+    unlock_requested(Path, str, bool): path, passphrase, create-a-new-vault.
+    demo_requested(): open the demo vault.
+    """
+
+    unlock_requested = Signal(Path, str, bool)
+    demo_requested = Signal()
+
+    def __init__(self, path: Path, demo_offered: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        card = QFrame()
+        card.setObjectName("card")
+        card.setMaximumWidth(520)
+        layout = QVBoxLayout(card)
+        layout.setSpacing(12)
+        title = QLabel("Healthbook")
+        title.setObjectName("title")
+        self._subtitle = QLabel()
+        self._subtitle.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(self._subtitle)
+
+        form = QFormLayout()
+        path_row = QHBoxLayout()
+        self._path_label = QLabel()
+        self._path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._path_label.setWordWrap(True)
+        choose = QPushButton("Choose…")
+        choose.setAccessibleName("Choose another vault file")
+        choose.clicked.connect(self._choose)
+        path_row.addWidget(self._path_label, 1)
+        path_row.addWidget(choose)
+        form.addRow("Vault:", path_row)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setAccessibleName("Passphrase")
+        self.passphrase.textChanged.connect(self._update_hint)
+        self.passphrase.returnPressed.connect(self._submit)
+        form.addRow("Passphrase:", self.passphrase)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat.setAccessibleName("Repeat the passphrase")
+        self.repeat.returnPressed.connect(self._submit)
+        self._repeat_label = QLabel("Repeat it:")
+        form.addRow(self._repeat_label, self.repeat)
+        layout.addLayout(form)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        layout.addWidget(self.hint)
+        self.warning = QLabel(
+            "Healthbook cannot recover a forgotten passphrase: nobody can open the vault "
+            "without it. Write it down and keep it somewhere safe.")
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("warning")
+        layout.addWidget(self.warning)
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setAccessibleName("Error message")
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.demo = QPushButton("Try the demo")
+        self.demo.setToolTip("A sample person with synthetic records, kept only in memory")
+        self.demo.clicked.connect(self.demo_requested.emit)
+        self.demo.setVisible(demo_offered)
+        self.submit = QPushButton()
+        self.submit.setDefault(True)
+        self.submit.clicked.connect(self._submit)
+        buttons.addWidget(self.demo)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card, 2)
+        row.addStretch(1)
+        outer.addLayout(row)
+        outer.addStretch(2)
+        self.set_path(path)
+
+    @property
+    def creating(self) -> bool:
+        """True when the chosen file does not exist yet (first run)."""
+        return not self._path.exists()
+
+    def set_path(self, path: Path) -> None:
+        """Show the create or the unlock form for `path`."""
+        self._path = path
+        self._path_label.setText(str(path))
+        creating = self.creating
+        self._subtitle.setText(
+            "Create your encrypted vault. Everything stays on this computer."
+            if creating else "Enter your passphrase to unlock your health records.")
+        self.submit.setText("Create vault" if creating else "Unlock")
+        for widget in (self.repeat, self._repeat_label, self.hint, self.warning):
+            widget.setVisible(creating)
+        self.error.clear()
+        self.passphrase.setFocus()
+
+    def show_error(self, message: str) -> None:
+        """Show why unlocking failed, and let the user try again."""
+        self.error.setText(message)
+        self.setEnabled(True)
+        self.passphrase.selectAll()
+        self.passphrase.setFocus()
+
+    def clear(self) -> None:
+        """Forget typed passphrases (after unlock, or when locking)."""
+        self.passphrase.clear()
+        self.repeat.clear()
+        self.error.clear()
+        self.setEnabled(True)
+
+    def _update_hint(self, text: str) -> None:
+        score, words = strength(text)
+        self.hint.setText(f"Strength: {words}" if text else
+                          "Use a long passphrase: four or more unrelated words work well.")
+        self.hint.setProperty("score", score)
+
+    def _choose(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Choose or name a vault", str(self._path.parent), "Healthbook vault (*.vault)",
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if path:
+            self.set_path(Path(path))
+
+    def _submit(self) -> None:
+        secret = self.passphrase.text()
+        if self.creating:
+            if len(secret) < MIN_LENGTH:
+                self.show_error(f"Use at least {MIN_LENGTH} characters.")
+                return
+            if secret != self.repeat.text():
+                self.show_error("The two passphrases are different.")
+                return
+        elif not secret:
+            self.show_error("Enter the passphrase.")
+            return
+        self.error.clear()
+        self.setEnabled(False)
+        self.unlock_requested.emit(self._path, secret, self.creating)
