@@ -56,7 +56,8 @@ def plot_analyte(ax: Any, fact: AnalyteFact, unit: str | None = None) -> list[tu
     ax.set_title(fact.name, loc="left", fontsize=11, fontweight="bold")
     ax.set_ylabel(display_unit(unit))
     ax.grid(True, color="#d0d0d0", linewidth=0.6)
-    ax.legend(loc="best", fontsize=8, frameon=False)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="best", fontsize=8, frameon=False)
     return [(x, p.record_id) for x, p in zip(xs, fact.points, strict=True)]
 
 

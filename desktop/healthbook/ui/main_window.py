@@ -8,9 +8,11 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -122,14 +124,40 @@ class MainWindow(QMainWindow):
         self.views["Settings"].preferences_changed.connect(
             lambda p: self.idle.set_minutes(p.auto_lock_minutes))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
-        body = QHBoxLayout()
+        self.body = QWidget()
+        body = QHBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
         body.addWidget(self.nav)
         body.addWidget(self.pages, 1)
         layout = QVBoxLayout(page)
         layout.addLayout(header)
         layout.addWidget(self.banner)
-        layout.addLayout(body, 1)
+        layout.addWidget(self._build_first_person())
+        layout.addWidget(self.body, 1)
         return page
+
+    def _build_first_person(self) -> QWidget:
+        """Shown instead of the views while the vault holds nobody yet."""
+        self.first_person = QFrame()
+        self.first_person.setObjectName("card")
+        layout = QVBoxLayout(self.first_person)
+        layout.addWidget(QLabel(
+            "<h2>Whose records will this vault hold?</h2>"
+            "<p>Start with one person. A caregiver can add more later (a parent, a child…) "
+            "from the People menu.</p>"))
+        row = QHBoxLayout()
+        self.first_name = QLineEdit()
+        self.first_name.setPlaceholderText("Name")
+        self.first_name.setAccessibleName("Name of the first person")
+        add = QPushButton("Add person")
+        add.setDefault(True)
+        add.clicked.connect(lambda: self._create_person(self.first_name.text()))
+        self.first_name.returnPressed.connect(add.click)
+        row.addWidget(self.first_name, 1)
+        row.addWidget(add)
+        layout.addLayout(row)
+        self.first_person.hide()
+        return self.first_person
 
     def show_page(self, name: str) -> None:
         """Switch to one of PAGES."""
@@ -172,19 +200,24 @@ class MainWindow(QMainWindow):
         self.person_box.clear()
         for p in people:
             self.person_box.addItem(p.name, p.id)
+        self.first_person.setVisible(not people)
+        self.body.setVisible(bool(people))
         if not people:
             self.banner.hide()
-            self._add_person(first=True)
+            self.first_name.clear()
+            self.first_name.setFocus()
 
     def _person_chosen(self, index: int) -> None:
         if 0 <= index < len(self.session.people):
             self.session.select(self.session.people[index])
 
-    def _add_person(self, first: bool = False) -> None:
-        prompt = ("Whose records will this vault hold? You can add more people later "
-                  "(a parent, a child…).\n\nName:" if first else "Name of the person to add:")
-        name, ok = QInputDialog.getText(self, "Add a person", prompt)
-        if not ok or not name.strip():
+    def _add_person(self) -> None:
+        name, ok = QInputDialog.getText(self, "Add a person", "Name of the person to add:")
+        if ok:
+            self._create_person(name)
+
+    def _create_person(self, name: str) -> None:
+        if not name.strip():
             return
 
         def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane

@@ -168,8 +168,9 @@ class TimelineFilter(QSortFilterProxyModel):
 
     def set_filter(self, kind: str, text: str) -> None:
         """Show only entries of `kind` ('' = all) containing `text`."""
+        self.beginFilterChange()
         self._kind, self._text = kind, text.strip().lower()
-        self.invalidateFilter()
+        self.endFilterChange()
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 - Qt API
         model = self.sourceModel()

@@ -22,7 +22,6 @@ from healthbook.clinical.units import display_unit
 from healthbook.ui.models import AnalyteModel, RowRole, SortRole
 from healthbook.ui.session import PersonData, Session
 
-
 UNIT_WORDS = {"[in_i]": "inches", "[lb_av]": "pounds", "[degF]": "degrees Fahrenheit"}
 
 
@@ -106,8 +105,9 @@ class LabsView(QWidget):
             self.canvas.on_click = self._describe
             self._chart_layout.addWidget(self.canvas)
         self.alt_units.setEnabled(fact.alt_unit is not None)
-        self.alt_units.setText(f"Show in {UNIT_WORDS.get(fact.alt_unit, display_unit(fact.alt_unit))}"
-                               if fact.alt_unit else "Show in the other common unit")
+        other = UNIT_WORDS.get(fact.alt_unit or "", display_unit(fact.alt_unit))
+        self.alt_units.setText(f"Show in {other}" if fact.alt_unit else
+                               "Show in the other common unit")
         unit = fact.alt_unit if self.alt_units.isChecked() and fact.alt_unit else fact.unit
         from healthbook.ui.charts import plot_analyte
 
