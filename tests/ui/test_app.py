@@ -141,6 +141,8 @@ def test_critical_banner(qtbot, window: MainWindow, vault_path: Path, tmp_path: 
     wait_for_data(qtbot, window)
     assert window.banner.isVisible()
     assert "Potassium of 6.8 mmol/L" in window.banner.text()
+    assert window.banner.textFormat() == Qt.TextFormat.RichText  # '&gt;=' shows as '>='
+    assert "&gt;= 6 mmol/L" in window.banner.text()
     shoot(window, "11-critical-banner")
 
 

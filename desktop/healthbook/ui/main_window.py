@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         header.addWidget(lock)
         self.banner = QLabel()
         self.banner.setObjectName("critical")
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName("Critical result warning")
         self.banner.hide()

@@ -25,13 +25,14 @@ def _card(title: str) -> tuple[QGroupBox, QLabel]:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     label.setAccessibleName(title)
+    label.setMinimumWidth(280)
     QVBoxLayout(box).addWidget(label)
     return box, label
 
 
 def _lines(items: list[str], empty: str) -> str:
     if not items:
-        return f"<span style='color:palette(mid)'>{html.escape(empty)}</span>"
+        return f"<i>{html.escape(empty)}</i>"
     return "<br>".join(items)
 
 
@@ -100,5 +101,5 @@ class OverviewView(QWidget):
         self.cards["Recent visits"].setText(_lines(visits, "No visits recorded."))
         activity = [html.escape(m.statement) for m in facts.metrics]
         self.cards["Activity and sleep"].setText(
-            _lines(activity, "No wearable data. Import an Apple Health or Health Connect "
-                   "export to see activity here."))
+            _lines(activity, "No wearable data yet: import an Apple Health or Health "
+                   "Connect export."))
