@@ -25,6 +25,7 @@ bench: $(STAMP)
 	$(PY) bench/vault_bench.py
 	$(PY) bench/import_bench.py
 	$(PY) bench/facts_bench.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_bench.py
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps

@@ -36,7 +36,8 @@ def fill(vault: Vault) -> int:
     for _ in range(N_SAMPLES):
         t += rnd.randint(30, 120)
         rows.append((hr, t, 0, 1, float(rnd.randint(50, 150))))
-    vault.samples.insert(person.id, source, rows)
+    added = vault.samples.insert(person.id, source, rows)
+    vault.sources.set_report(source, {"added": {"samples": added}})  # as an import writes it
     labs = []
     for i in range(N_LABS):
         code, name, unit, lo, hi = LABS[i % len(LABS)]

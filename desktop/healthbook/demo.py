@@ -54,7 +54,8 @@ def build_demo(vault: Vault, progress: ProgressCallback = no_progress) -> Person
     with vault.transaction():
         source = vault.sources.add(person.id, "Demo wearable data (synthetic)", "0" * 64,
                                    "demo")
-        vault.samples.insert(person.id, source, wearable_rows(vault, time.time()))
+        added = vault.samples.insert(person.id, source, wearable_rows(vault, time.time()))
+        vault.sources.set_report(source, {"added": {"samples": added}})
     return person
 
 

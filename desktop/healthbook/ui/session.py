@@ -31,6 +31,14 @@ class PersonData:
     sources: list[Source]
 
 
+def warm_up() -> None:
+    """Load the unit registry and the reference tables (no health data involved)."""
+    from healthbook.clinical.reference import analytes
+    from healthbook.clinical.units import convert
+
+    convert(1.0, "mmol/L", "mg/dL", analytes()["glucose"])
+
+
 class Session(QObject):
     """Signals:
     unlocked(): a vault was opened (or the demo built).
@@ -57,6 +65,9 @@ class Session(QObject):
         self.people: list[Person] = []
         self.person: Person | None = None
         self.data: PersonData | None = None
+        # While the user types the passphrase, load what computing facts needs (pint's unit
+        # registry takes half a second), so unlocking is not slowed by it.
+        self.lane.run(lambda _job: warm_up())
 
     # -- lifecycle -------------------------------------------------------------------------
     @property

@@ -42,15 +42,21 @@ class Sources:
         )
 
     def list(self, person_id: PersonId) -> list[Source]:
-        """A person's imports, newest first, with their record and sample counts."""
+        """A person's imports, newest first, with their record and sample counts.
+
+        An import's report says how many samples it added (exact: samples leave only with
+        their source); only sources without a report are counted in the sample table.
+        """
         rows = self._db.query(_SELECT + " WHERE s.person_id = ? ORDER BY s.id DESC", (person_id,))
-        samples = dict(
-            self._db.query(
-                "SELECT source_id, count(*) FROM sample WHERE person_id = ? GROUP BY source_id",
-                (person_id,),
-            )
-        )
-        return [_source(r, samples.get(r[0], 0)) for r in rows]
+        return [_source(r, self._sample_count(r)) for r in rows]
+
+    def _sample_count(self, row: Any) -> int:
+        report = json.loads(row[6] or "{}")
+        reported = report.get("added", {}).get("samples") if report else None
+        if isinstance(reported, int):
+            return reported
+        return int(self._db.scalar("SELECT count(*) FROM sample WHERE person_id = ? AND "
+                                   "source_id = ?", (row[1], row[0])))
 
     def get(self, source_id: int) -> Source:
         """One import by id."""
