@@ -10,6 +10,7 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) 
     """Start the Qt event loop; returns the exit code."""
     from PySide6.QtWidgets import QApplication
 
+    from healthbook.ui.gc_guard import collect_on_ui_thread
     from healthbook.ui.main_window import MainWindow
     from healthbook.ui.style import STYLE
 
@@ -17,6 +18,7 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) 
     app.setApplicationName("Healthbook")
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE)
+    collect_on_ui_thread(app)
     window = MainWindow(vault_path=vault, kiosk=kiosk, demo=demo)
     app.installEventFilter(window.idle)
     if kiosk:

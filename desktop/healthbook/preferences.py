@@ -3,13 +3,22 @@ such as the auto-lock delay, units, the model file and the last vault's path."""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
+import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
 from healthbook.paths import config_dir
 
 SCHEMA_VERSION = 1
+PIN_ITERATIONS = 200_000
+
+
+def _pin_hash(pin: str, salt: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", pin.encode(), bytes.fromhex(salt),
+                               PIN_ITERATIONS).hex()
 
 
 @dataclass
@@ -20,6 +29,18 @@ class Preferences:
     units: str = "metric"  # or "us"
     model_path: str = ""  # "" = the embedded default model
     last_vault: str = ""
+    kiosk_pin_hash: str = ""  # "salt$hash" (PBKDF2-SHA256) of the kiosk admin PIN
+    kiosk_folder: str = ""  # kiosk file dialogs open only here (e.g. a USB mount)
+
+    def set_kiosk_pin(self, pin: str) -> None:
+        """Store a salted hash of the admin PIN (never the PIN)."""
+        salt = os.urandom(16).hex()
+        self.kiosk_pin_hash = f"{salt}${_pin_hash(pin, salt)}"
+
+    def check_kiosk_pin(self, pin: str) -> bool:
+        """True when `pin` is the admin PIN."""
+        salt, _, digest = self.kiosk_pin_hash.partition("$")
+        return bool(digest) and hmac.compare_digest(_pin_hash(pin, salt), digest)
 
     @staticmethod
     def path() -> Path:

@@ -15,6 +15,19 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 WAIT = 30_000
 
 
+@pytest.fixture(scope="session", autouse=True)
+def ui_thread_gc(qapp) -> Iterator[None]:  # noqa: ANN001
+    """As in the app: cycles are collected on the UI thread only."""
+    import gc
+
+    from healthbook.ui.gc_guard import collect_on_ui_thread
+
+    timer = collect_on_ui_thread(qapp)
+    yield
+    timer.stop()
+    gc.enable()
+
+
 @pytest.fixture
 def window(qtbot, qapp) -> Iterator[MainWindow]:  # noqa: ANN001 - pytest-qt fixtures
     """A shown main window on the unlock screen."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -27,6 +28,13 @@ from PySide6.QtWidgets import (
 from healthbook.paths import default_vault_path
 from healthbook.preferences import Preferences
 from healthbook.ui.idle import IdleWatcher
+from healthbook.ui.kiosk import (
+    KioskGuard,
+    KioskWelcome,
+    ask_pin,
+    choose_visitor_file,
+    clear_clipboard,
+)
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.views.importer import ImportView
 from healthbook.ui.views.labs import LabsView
@@ -38,6 +46,7 @@ from healthbook.ui.views.unlock import UnlockView
 from healthbook.ui.views.wellness import WellnessView
 from healthbook.vault import Person
 
+KIOSK_IDLE_MINUTES = 3
 PAGES = ("Overview", "Timeline", "Labs", "Wellness", "Health record", "Import", "Settings")
 
 
@@ -53,15 +62,25 @@ class MainWindow(QMainWindow):
         self.prefs = prefs or Preferences.load()
         path = vault_path or (Path(self.prefs.last_vault) if self.prefs.last_vault
                               else default_vault_path())
+        self.kiosk = kiosk
+        self._admin_exit = False
         self.session = Session(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.unlock_view = UnlockView(path, demo_offered=demo or not path.exists())
         self.unlock_view.unlock_requested.connect(self._unlock)
         self.unlock_view.demo_requested.connect(self._demo)
-        self.stack.addWidget(self.unlock_view)
+        self.kiosk_welcome = KioskWelcome()
+        self.kiosk_welcome.open_requested.connect(self._open_visitor_file)
+        self.kiosk_welcome.demo_requested.connect(self._demo)
+        self.kiosk_welcome.admin_requested.connect(self.leave_kiosk)
+        self.stack.addWidget(self.kiosk_welcome if kiosk else self.unlock_view)
         self.stack.addWidget(self._build_app())
-        self.idle = IdleWatcher(self.prefs.auto_lock_minutes, self)
+        minutes = min(self.prefs.auto_lock_minutes, KIOSK_IDLE_MINUTES) if kiosk \
+            else self.prefs.auto_lock_minutes
+        self.idle = IdleWatcher(minutes, self)
+        if kiosk:
+            self._enter_kiosk()
         self.idle.idle.connect(self.lock)
         self.session.unlocked.connect(self._on_unlocked)
         self.session.locked.connect(self._on_locked)
@@ -80,7 +99,7 @@ class MainWindow(QMainWindow):
         self.person_box.setAccessibleName("Person")
         self.person_box.setMinimumWidth(260)
         self.person_box.activated.connect(self._person_chosen)
-        people = QToolButton()
+        people = self.people_button = QToolButton()
         people.setText("People")
         people.setAccessibleName("Add, rename or remove people")
         people.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -95,6 +114,7 @@ class MainWindow(QMainWindow):
         lock = QPushButton("Lock")
         lock.setToolTip("Lock the vault (Ctrl+L)")
         lock.clicked.connect(self.lock)
+        self.lock_button = lock
         header.addWidget(QLabel("<b>Person:</b>"))
         header.addWidget(self.person_box)
         header.addWidget(people)
@@ -161,6 +181,52 @@ class MainWindow(QMainWindow):
         self.first_person.hide()
         return self.first_person
 
+    def _enter_kiosk(self) -> None:
+        """Full screen without window controls; only the visitor's views are offered."""
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setAcceptDrops(False)
+        self.lock_button.setText("End session")
+        self.lock_button.setToolTip("Wipe everything shown and return to the start screen")
+        self.people_button.hide()
+        for name in ("Import", "Settings"):
+            self.nav.item(PAGES.index(name)).setHidden(True)
+        self.guard = KioskGuard(self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.guard)
+        if not self.prefs.kiosk_pin_hash:
+            pin = ask_pin(self, "Set the staff PIN needed to leave kiosk mode:")
+            if pin:
+                self.prefs.set_kiosk_pin(pin)
+                self.prefs.save()
+
+    def _open_visitor_file(self) -> None:
+        path = choose_visitor_file(self, self.prefs)
+        if path is not None:
+            self.open_visitor(path)
+
+    def open_visitor(self, path: Path) -> None:
+        """Open a visitor's export in an in-memory vault that is never written to disk."""
+        self.kiosk_welcome.error.clear()
+        self.kiosk_welcome.setEnabled(False)
+
+        def failed(message: str) -> None:
+            self.kiosk_welcome.setEnabled(True)
+            self.kiosk_welcome.error.setText(message)
+
+        self.session.open_guest(path, failed=failed)
+
+    def leave_kiosk(self) -> None:
+        """Quit kiosk mode after the staff PIN; a wrong PIN changes nothing."""
+        pin = ask_pin(self, "Staff PIN:")
+        if pin is None:
+            return
+        if not self.prefs.check_kiosk_pin(pin):
+            self.kiosk_welcome.error.setText("That PIN is not right.")
+            return
+        self._admin_exit = True
+        self.close()
+
     def show_page(self, name: str) -> None:
         """Switch to one of PAGES."""
         self.nav.setCurrentRow(PAGES.index(name))
@@ -190,6 +256,10 @@ class MainWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         self.idle.stop()
+        if self.kiosk:
+            clear_clipboard()
+            self.kiosk_welcome.setEnabled(True)
+            self.kiosk_welcome.error.clear()
         self.person_box.clear()
         self.banner.hide()
         self.banner.clear()
@@ -278,7 +348,7 @@ class MainWindow(QMainWindow):
 
     # -- drag and drop ---------------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
-        if self.session.is_open and event.mimeData().hasUrls():
+        if self.session.is_open and not self.kiosk and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
@@ -288,7 +358,10 @@ class MainWindow(QMainWindow):
             self.views["Import"].import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        """Lock the vault when the window closes."""
+        """Lock the vault when the window closes (in kiosk mode, only after the PIN)."""
+        if self.kiosk and not self._admin_exit:
+            event.ignore()
+            return
         self.lock()
         self.session.lane.wait()
         super().closeEvent(event)

@@ -94,6 +94,24 @@ class Session(QObject):
                       done=lambda v: self._opened(v, None, True),
                       failed=lambda m: (self.busy.emit(""), failed(m)))
 
+    def open_guest(self, export: Path, failed: Callable[[str], None]) -> None:
+        """Kiosk: import a visitor's file into a new in-memory vault (nothing on disk)."""
+        from healthbook.ingest import import_file
+
+        def work(job: Job) -> Vault:
+            vault = Vault.in_memory()
+            try:
+                visitor = vault.people.add("Visitor")
+                import_file(vault, visitor, export, progress=job.report, cancel=job.cancel)
+            except BaseException:
+                vault.close()
+                raise
+            return vault
+
+        self.busy.emit("Opening the export…")
+        self.lane.run(work, owner=self, done=lambda v: self._opened(v, None, False),
+                      failed=lambda m: (self.busy.emit(""), failed(m)))
+
     def _opened(self, vault: Vault, path: Path | None, demo: bool) -> None:
         self._vault, self.path, self.is_demo = vault, path, demo
         self.busy.emit("")
