@@ -23,6 +23,8 @@ def ui_thread_gc(qapp) -> Iterator[None]:  # noqa: ANN001
     from healthbook.ui.gc_guard import collect_on_ui_thread
 
     timer = collect_on_ui_thread(qapp)
+    qapp.setStyle("Fusion")  # as run_app() sets them up
+    qapp.setStyleSheet(STYLE)
     yield
     timer.stop()
     gc.enable()
@@ -31,8 +33,6 @@ def ui_thread_gc(qapp) -> Iterator[None]:  # noqa: ANN001
 @pytest.fixture
 def window(qtbot, qapp) -> Iterator[MainWindow]:  # noqa: ANN001 - pytest-qt fixtures
     """A shown main window on the unlock screen."""
-    qapp.setStyle("Fusion")
-    qapp.setStyleSheet(STYLE)
     win = MainWindow(demo=True, prefs=Preferences())
     qtbot.addWidget(win)
     win.resize(1280, 800)

@@ -90,14 +90,19 @@ class KioskWelcome(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
-        title = QLabel("<h1>Healthbook</h1><p>Bring your health export on a phone or USB stick. "
-                       "Nothing you open here is saved: when you end the session, or after a "
-                       "few idle minutes, everything is wiped.</p>")
-        title.setWordWrap(True)
+        title = QLabel("Healthbook")
+        title.setObjectName("title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro = QLabel("Bring your health export on a phone or USB stick. Nothing you open "
+                       "here is saved: when you end the session, or after a few idle minutes, "
+                       "everything is wiped.")
+        intro.setWordWrap(True)
+        intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        intro.setMinimumHeight(intro.fontMetrics().lineSpacing() * 3)
         self.error = QLabel()
         self.error.setObjectName("error")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.error.setWordWrap(True)
         self.open = QPushButton("Open my health export…")
         self.open.setMinimumHeight(48)
         self.open.clicked.connect(self.open_requested.emit)
@@ -106,8 +111,17 @@ class KioskWelcome(QWidget):
         self.admin = QPushButton("Staff")
         self.admin.setFlat(True)
         self.admin.clicked.connect(self.admin_requested.emit)
-        for widget in (title, self.error, self.open, self.demo):
-            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.open.setMinimumWidth(320)
+        self.demo.setMinimumWidth(320)
+        column = QWidget()
+        column.setFixedWidth(560)  # word-wrapped text needs a width to wrap at
+        inner = QVBoxLayout(column)
+        inner.setSpacing(14)
+        for widget in (title, intro, self.error):
+            inner.addWidget(widget)
+        for widget in (self.open, self.demo):
+            inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         layout.addWidget(self.admin, 0, Qt.AlignmentFlag.AlignRight)
 
