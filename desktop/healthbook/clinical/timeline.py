@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from healthbook.clinical.units import display_unit
 from healthbook.vault import RecordKind, StoredRecord
 
 TITLES = {
@@ -33,7 +34,11 @@ def describe(stored: StoredRecord) -> str:
     name = r.display or r.code or TITLES[r.kind]
     if r.value_num is not None:
         prefix = r.value_text if r.value_text in {"<", ">", "<=", ">="} else ""
-        return f"{name}: {prefix}{r.value_num:g} {r.unit or ''}".strip()
+        return f"{name}: {prefix}{r.value_num:.4g} {display_unit(r.unit)}".strip()
+    components = (r.details or {}).get("components")
+    if components and all(isinstance(c.get("value"), float | int) for c in components):
+        values = " / ".join(f"{c['value']:.4g}" for c in components)
+        return f"{name}: {values} {display_unit(components[0].get('unit'))}".strip()
     if r.value_text and r.kind is RecordKind.OBSERVATION:
         return f"{name}: {r.value_text}"
     if r.status and r.kind in (RecordKind.IMMUNIZATION, RecordKind.CONDITION) and \
