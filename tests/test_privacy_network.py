@@ -1,0 +1,82 @@
+"""Privacy across the whole app: no socket is ever created, and nothing readable is left on
+disk after a full session (create, import every corpus kind, facts, every screen, lock)."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from healthbook.clinical import compute_facts
+from healthbook.ingest import ImportFailed, import_file
+from healthbook.paths import default_vault_path
+from healthbook.vault import Vault
+from tests.conftest import DATA, PASSPHRASE
+from tests.helpers import files_containing
+
+SOCKET_EVENTS: list[tuple[str, tuple]] = []
+MARKER = "QZX-PRIVACY-MARKER-41c7"
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event.startswith("socket.") or event in {"urllib.Request", "http.client.connect"}:
+        SOCKET_EVENTS.append((event, args))
+
+
+sys.addaudithook(_audit)  # audit hooks cannot be removed: it watches the whole test run
+
+CORPUS = [
+    DATA / "synthea" / "Fletcher_Hyatt_fe0562b5-f517-4951-8366-32fdab088930.json",
+    DATA / "fhir-r4" / "documentreference-example.json",
+    DATA / "apple-health" / "jshrake-healthkit-to-sqlite" / "export.zip",
+    DATA / "ccda" / "sample_ccdas" / "Vitera_CCDA_SMART_Sample.xml",
+]
+
+
+def test_full_session_opens_no_socket_and_leaves_no_plaintext(
+        qtbot, private_dirs: dict[str, Path], tmp_path: Path) -> None:  # noqa: ANN001
+    SOCKET_EVENTS.clear()
+    csv = tmp_path / "labs.csv"
+    csv.write_text(f"date,test,value,unit\n2024-05-02,{MARKER},6.1,mmol/L\n")
+    path = default_vault_path()
+    with Vault.create(path, PASSPHRASE) as vault:
+        person = vault.people.add(f"Person {MARKER}")
+        for file in [*CORPUS, csv]:
+            import_file(vault, person, file)
+        with pytest.raises(ImportFailed):
+            import_file(vault, person, DATA / "edge" / "defusedxml" / "xmlbomb.xml")
+        facts = compute_facts(vault, person)
+        assert any(a.name == MARKER for a in facts.analytes)
+        vault.backup(path.with_name("backup.vault"))
+
+    from healthbook.preferences import Preferences
+    from healthbook.ui.main_window import PAGES, MainWindow
+
+    window = MainWindow(vault_path=path, prefs=Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    window.unlock_view.passphrase.setText(PASSPHRASE)
+    window.unlock_view.submit.click()
+    qtbot.waitUntil(lambda: window.session.data is not None, timeout=30_000)
+    for page in PAGES:
+        window.show_page(page)
+        qtbot.wait(50)
+    window.lock()
+    window.close()
+
+    assert SOCKET_EVENTS == []
+    roots = [private_dirs[k] for k in ("data", "config", "cache", "tmp")]
+    roots.append(Path(tempfile.gettempdir()))
+    assert files_containing(roots, MARKER.encode()) == []
+
+
+def test_the_socket_watch_sees_a_socket() -> None:
+    import socket
+
+    SOCKET_EVENTS.clear()
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM):
+        pass
+    assert [event for event, _ in SOCKET_EVENTS] == ["socket.__new__"]
+    SOCKET_EVENTS.clear()
