@@ -157,3 +157,36 @@ def test_auto_lock_clears_every_view(qtbot, demo: MainWindow) -> None:  # noqa: 
     assert demo.views["Labs"].model.rowCount() == 0
     assert demo.views["Overview"].cards["Allergies"].text() == ""
     assert demo.person_box.count() == 0
+
+
+def test_documents_show_text_and_pdf_pages(qtbot, window: MainWindow, vault_path: Path) -> None:  # noqa: ANN001
+    import io
+
+    from matplotlib.figure import Figure
+
+    from healthbook.vault import Attachment, Record, RecordKind
+    from tests.helpers import add_source
+
+    figure = Figure(figsize=(4, 3))
+    figure.add_subplot(111).text(0.2, 0.5, "Discharge letter")
+    pdf = io.BytesIO()
+    figure.savefig(pdf, format="pdf")  # a real PDF, written in memory
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        who = vault.people.add("Docs")
+        vault.records.insert(who.id, add_source(vault, who.id), [
+            Record(RecordKind.DOCUMENT, display="Letter", effective="2024-02-01",
+                   attachment=Attachment("application/pdf", pdf.getvalue(), "letter.pdf")),
+            Record(RecordKind.DOCUMENT, display="Note", effective="2024-01-01",
+                   attachment=Attachment("text/plain", b"Feeling better.", "note.txt"))])
+    _unlock(qtbot, window, vault_path, PASSPHRASE)
+    wait_for_data(qtbot, window)
+    window.show_page("Health record")
+    view = window.views["Health record"]
+    view.tabs.setCurrentIndex(view.tabs.count() - 1)
+    view.documents.setCurrentRow(1)  # newest first: the note is second
+    qtbot.waitUntil(lambda: "Feeling better." in view.document_text.toPlainText(), timeout=WAIT)
+    view.documents.setCurrentRow(0)
+    qtbot.waitUntil(lambda: view.document_view.currentIndex() == 1, timeout=WAIT)
+    page = view.pdf_layout.itemAt(0).widget()
+    assert page.pixmap().width() > 300
+    shoot(window, "12-document-pdf")

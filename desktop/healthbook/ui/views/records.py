@@ -4,6 +4,7 @@ immunizations, procedures and documents (notes shown as text)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -11,7 +12,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -81,9 +84,18 @@ class RecordsView(QWidget):
         self.document_text = QPlainTextEdit()
         self.document_text.setReadOnly(True)
         self.document_text.setAccessibleName("Document text")
+        self.pdf_pages = QWidget()
+        self.pdf_layout = QVBoxLayout(self.pdf_pages)
+        pdf_scroll = QScrollArea()
+        pdf_scroll.setWidgetResizable(True)
+        pdf_scroll.setWidget(self.pdf_pages)
+        pdf_scroll.setAccessibleName("Document pages")
+        self.document_view = QStackedWidget()
+        self.document_view.addWidget(self.document_text)
+        self.document_view.addWidget(pdf_scroll)
         docs = QSplitter(Qt.Orientation.Horizontal)
         docs.addWidget(self.documents)
-        docs.addWidget(self.document_text)
+        docs.addWidget(self.document_view)
         self.tabs.addTab(docs, "Documents")
         self.documents.currentItemChanged.connect(self._open_document)
         QVBoxLayout(self).addWidget(self.tabs)
@@ -107,22 +119,43 @@ class RecordsView(QWidget):
         record_id = item.data(Qt.ItemDataRole.UserRole) if item else None
         if record_id is None:
             self.document_text.clear()
+            self.document_view.setCurrentIndex(0)
             return
 
         def load(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
-            return vault.records.get(record_id), vault.records.attachment(record_id)
+            stored, attachment = vault.records.get(record_id), vault.records.attachment(record_id)
+            pages = None
+            if attachment is not None and attachment.content_type == "application/pdf":
+                from healthbook.reports.pdf_pages import pdf_pages
 
-        self._session.run(load, owner=self, done=self._show_document)
+                pages = pdf_pages(attachment.data)
+            return stored, attachment, pages
+
+        self._session.run(load, owner=self, done=self._show_document,
+                          failed=self.document_text.setPlainText)
 
     def _show_document(self, loaded: tuple) -> None:
-        stored, attachment = loaded
+        stored, attachment, pages = loaded
         r = stored.record
         header = f"{r.display or 'Document'} — {(r.effective or '')[:10]}\n\n"
+        while self.pdf_layout.count():
+            widget = self.pdf_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        if pages:
+            for number, png in enumerate(pages, 1):
+                label = QLabel()
+                label.setPixmap(QPixmap.fromImage(QImage.fromData(png)))
+                label.setAccessibleName(f"Page {number}")
+                self.pdf_layout.addWidget(label)
+            self.document_view.setCurrentIndex(1)
+            return
         if attachment is None:
             body = r.value_text or "This document has no stored content (only a link)."
         elif attachment.content_type.startswith("text/"):
             body = attachment.data.decode("utf-8", errors="replace")
         else:
             body = (f"A {attachment.content_type} document of {len(attachment.data):,} bytes is "
-                    "stored encrypted in the vault.")
+                    "stored encrypted in the vault; Healthbook cannot display this type.")
         self.document_text.setPlainText(header + body)
+        self.document_view.setCurrentIndex(0)
