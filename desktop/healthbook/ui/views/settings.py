@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from healthbook.assistant.models import find_models
 from healthbook.preferences import Preferences
 from healthbook.ui.session import Session
 
@@ -84,7 +85,14 @@ class SettingsView(QWidget):
         form.addRow("Units:", self.units)
         self.model = QComboBox()
         self.model.setAccessibleName("Language model")
-        self.model.addItem("SmolLM2-135M-Instruct (built in)", "")
+        for model in find_models():
+            label = f"{model.name} ({model.size_mb:,.0f} MB)"
+            self.model.addItem(f"{label}, built in" if model.embedded else label,
+                               "" if model.embedded else str(model.path))
+        if self.model.count() == 0:
+            self.model.addItem("No model found: see models/README.md", "")
+        index = self.model.findData(prefs.model_path)
+        self.model.setCurrentIndex(max(index, 0))
         form.addRow("Assistant model:", self.model)
         security = QGroupBox("Security")
         sec = QVBoxLayout(security)

