@@ -226,3 +226,16 @@ def test_health_connect_export(vault: Vault, person: Person, tmp_path: Path) -> 
     assert report.ignored["health-connect:nutrition_record_table"] == 1
     weight = vault.samples.metric("body_weight", "kg")
     assert vault.samples.range(person.id, weight.id, 0, 2**40) == [(1_700_003_600, 71.3)]
+
+
+def test_csv_with_carriage_returns_imports_or_fails_cleanly(vault: Vault, person: Person,
+                                                           tmp_path: Path) -> None:
+    old_mac = tmp_path / "old-mac.csv"
+    old_mac.write_bytes(b"date,test,value,unit\r2024-01-02,Glucose,5.4,mmol/L\r")
+    assert import_file(vault, person, old_mac).added["observation"] == 1
+    # What the fuzzer found: a bare CR inside an unquoted field used to raise csv.Error.
+    odd = tmp_path / "odd.csv"
+    odd.write_bytes(b"date,test,value\n2024-01-02,Glu\rcose,5.4\n")
+    report = import_file(vault, person, odd)
+    assert report.skipped_count["csv row"] == 2
+    assert report.added["observation"] == 0

@@ -75,7 +75,10 @@ def remember_mapping(headers: list[str], mapping: Mapping[str, str]) -> None:
 def remember_headers_of(path: Path, mapping: Mapping[str, str]) -> None:
     """Remember `mapping` for the header layout of the CSV file at `path`."""
     text = _decode(path.read_bytes()[:65536], path.name)
-    first = next(csv.reader(io.StringIO(text), _dialect(text)), [])
+    try:
+        first = next(csv.reader(io.StringIO(text, newline=None), _dialect(text)), [])
+    except csv.Error:
+        return
     remember_mapping([h.strip() for h in first], mapping)
 
 
@@ -169,7 +172,11 @@ def items_from_csv_text(text: str, name: str,
                         mapping: Mapping[str, str] | None = None) -> Iterator[Item]:
     """Items from CSV text; `mapping` (role -> header) overrides the guessed columns."""
     dialect = _dialect(text)
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    try:
+        # newline=None: old Mac (CR) and Windows (CRLF) line ends both read as rows.
+        rows = list(csv.reader(io.StringIO(text, newline=None), dialect))
+    except csv.Error as exc:
+        raise ImportFailed(f"{name} is not a readable CSV file ({exc}).") from exc
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if len(rows) < 2:
         raise ImportFailed(f"{name} has no data rows under its header.")
@@ -213,6 +220,9 @@ def items_from_csv_text(text: str, name: str,
             yield Skipped("csv row", f"line {line}", str(exc))
             continue
         text_value = comparator if value is not None else (cell(row, "value").strip() or None)
+        if value is None and text_value is None:
+            yield Skipped("csv row", f"line {line}", "no value")
+            continue
         yield Record(RecordKind.OBSERVATION, None, None, test, value_num=value,
                      value_text=text_value, unit=cell(row, "unit").strip() or None,
                      ref_low=low, ref_high=high, ref_text=ref_text, category="csv",
