@@ -190,3 +190,14 @@ def test_documents_show_text_and_pdf_pages(qtbot, window: MainWindow, vault_path
     page = view.pdf_layout.itemAt(0).widget()
     assert page.pixmap().width() > 300
     shoot(window, "12-document-pdf")
+
+
+def test_markup_in_imported_names_is_shown_as_text(qtbot, demo: MainWindow,  # noqa: ANN001
+                                                   tmp_path: Path) -> None:
+    hostile = tmp_path / "<b>bold<b>.csv"
+    hostile.write_text("date,test,value,unit\n2024-05-02,<i>Glucose</i>,5.4,mmol/L\n"
+                       "2024-05-03,<img src=x>,not a number,\n")  # a text result
+    view = demo.views["Import"]
+    view.import_paths([hostile])
+    qtbot.waitUntil(lambda: "<b>bold<b>.csv" in view.report.toPlainText(), timeout=WAIT)
+    assert demo.views["Labs"].statement.textFormat() == Qt.TextFormat.PlainText

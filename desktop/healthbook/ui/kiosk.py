@@ -100,6 +100,7 @@ class KioskWelcome(QWidget):
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro.setMinimumHeight(intro.fontMetrics().lineSpacing() * 3)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.error.setObjectName("error")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setWordWrap(True)

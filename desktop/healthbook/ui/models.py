@@ -19,12 +19,13 @@ from healthbook.clinical.medications import Medication
 from healthbook.clinical.ranges import Flag
 from healthbook.clinical.timeline import Entry
 from healthbook.clinical.units import display_unit
+from healthbook.ui.style import alert_colour
 from healthbook.vault import Source
 
 T = TypeVar("T")
 RowRole = Qt.ItemDataRole.UserRole + 1  # the row's object
 SortRole = Qt.ItemDataRole.UserRole + 2
-FLAG_COLOURS = {Flag.HIGH: "#b3261e", Flag.LOW: "#b3261e", Flag.CRITICAL: "#8c1d18"}
+FLAGGED = {Flag.HIGH, Flag.LOW, Flag.CRITICAL}
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -129,8 +130,7 @@ class AnalyteModel(SnapshotModel[AnalyteFact]):
         return super().sort_key(item, column)
 
     def foreground(self, item: AnalyteFact) -> QBrush | None:
-        colour = FLAG_COLOURS.get(item.flag)
-        return QBrush(QColor(colour)) if colour else None
+        return QBrush(QColor(alert_colour())) if item.flag in FLAGGED else None
 
 
 class MedicationModel(SnapshotModel[Medication]):

@@ -20,3 +20,15 @@ QGroupBox { font-weight: 600; margin-top: 14px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }
 QGroupBox QLabel { font-weight: normal; }
 """
+
+
+def alert_colour() -> str:
+    """The colour for out-of-range values: dark red on light palettes, a light red on dark."""
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return "#b3261e"
+    base = app.palette().color(QPalette.ColorRole.Base)
+    return "#ff8a80" if base.lightness() < 128 else "#b3261e"

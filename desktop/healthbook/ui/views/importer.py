@@ -3,6 +3,7 @@ at the end; the list of imports with "delete this import"."""
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from healthbook.ingest.report import ImportReport
 from healthbook.progress import CancelToken, Progress
 from healthbook.ui.models import SourceModel
 from healthbook.ui.session import PersonData, Session
+from healthbook.ui.style import alert_colour
 
 FILTERS = ("Health files (*.json *.ndjson *.xml *.zip *.csv *.ccd *.txt *.XML);;"
            "All files (*)")
@@ -152,13 +154,16 @@ class ImportView(QWidget):
         reports, errors = result
         self._busy(False)
         lines = []
+        esc = html.escape  # names and reasons come from the files: never markup
         for report in reports:
-            lines.append(f"<p><b>{report.file_name}</b> ({report.format}): "
-                         f"{report.summary().split(': ', 1)[1]}</p>")
-            skipped = [f"<li>{s.kind} {s.ident}: {s.reason}</li>" for s in report.skipped[:20]]
+            lines.append(f"<p><b>{esc(report.file_name)}</b> ({esc(report.format)}): "
+                         f"{esc(report.summary().split(': ', 1)[1])}</p>")
+            skipped = [f"<li>{esc(s.kind)} {esc(s.ident)}: {esc(s.reason)}</li>"
+                       for s in report.skipped[:20]]
             if skipped:
                 lines.append("<p>Skipped, with the reason:</p><ul>" + "".join(skipped) + "</ul>")
-        lines += [f"<p style='color:#b3261e'>Not imported: {e}</p>" for e in errors]
+        lines += [f"<p style='color:{alert_colour()}'>Not imported: {esc(e)}</p>"
+                  for e in errors]
         self.report.setHtml("".join(lines))
         self._session.refresh()
 

@@ -53,9 +53,11 @@ class LabsView(QWidget):
         self.alt_units.setAccessibleName("Unit conversion")
         self.alt_units.toggled.connect(lambda _on: self._show_selected())
         self.statement = QLabel()
+        self.statement.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.statement.setWordWrap(True)
         self.statement.setAccessibleName("What the trend says")
         self.source = QLabel("Hover over or click a point to see where it came from.")
+        self.source.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.source.setWordWrap(True)
         self.source.setAccessibleName("Source of the selected point")
         self._chart_box = QWidget()

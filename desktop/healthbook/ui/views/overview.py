@@ -12,6 +12,7 @@ from healthbook.clinical.ranges import Flag
 from healthbook.clinical.units import display_unit
 from healthbook.ui.models import number, range_text
 from healthbook.ui.session import PersonData, Session
+from healthbook.ui.style import alert_colour
 from healthbook.vault import RecordKind
 
 VITALS = ("systolic", "diastolic", "heart_rate", "body_weight", "bmi", "body_temperature",
@@ -81,7 +82,7 @@ class OverviewView(QWidget):
         flagged = [a for a in facts.analytes if a.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL)]
         out = [f"<b>{html.escape(a.name)}</b>: {number(a.latest.value)} "
                f"{html.escape(display_unit(a.unit))} "
-               f"— <span style='color:#b3261e'>{a.flag.value}</span> "
+               f"— <span style='color:{alert_colour()}'>{a.flag.value}</span> "
                f"(range {range_text(a.range.low, a.range.high) if a.range else '?'}) "
                f"<small>{a.latest.when[:10]}</small>" for a in flagged[:12]]
         self.cards["Results out of range"].setText(

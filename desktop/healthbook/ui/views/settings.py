@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -101,6 +101,7 @@ class SettingsView(QWidget):
         self.backup = QPushButton("Back up the vault…")
         self.backup.clicked.connect(self._backup)
         self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.status.setWordWrap(True)
         for widget in (self.change, self.backup, self.status):
             sec.addWidget(widget)

@@ -94,6 +94,7 @@ class UnlockView(QWidget):
         self.warning.setObjectName("warning")
         layout.addWidget(self.warning)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
         self.error.setAccessibleName("Error message")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from healthbook.clinical.wearables import MetricFact
@@ -25,6 +26,7 @@ class WellnessView(QWidget):
         for label, key in PERIODS:
             self.period.addItem(label, key)
         self.statement = QLabel()
+        self.statement.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.statement.setWordWrap(True)
         self.empty = QLabel("No wearable data yet. Import an Apple Health or Health Connect "
                             "export (Import, in the side bar) to see steps, heart rate, weight "
