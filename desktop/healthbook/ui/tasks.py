@@ -115,7 +115,7 @@ class Lane(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pool.setExpiryTimeout(-1)
-        self._in_flight: set[_Signals] = set()  # kept alive until their task has finished
+        self._in_flight: set[_Signals] = set()  # tasks queued or running
 
     def run(self, fn: Callable[[Job], Any], *, owner: QObject | None = None,
             done: Callable[[Any], None] | None = None,
@@ -123,7 +123,9 @@ class Lane(QObject):
             progress: Callable[[Progress], None] | None = None,
             cancelled: Callable[[], None] | None = None) -> CancelToken:
         """Queue `fn(job)`; callbacks run in the UI thread. Returns the task's cancel token."""
-        signals = _Signals()
+        # Parented to the lane (UI thread): Qt owns it, so it is never deleted on the worker
+        # thread when the task's last Python reference goes away there.
+        signals = _Signals(self)
         receiver = _Receiver(owner, done, failed, progress, cancelled)
         signals.done.connect(receiver.on_done)
         signals.failed.connect(receiver.on_failed)
@@ -138,7 +140,10 @@ class Lane(QObject):
 
     @Slot()
     def _finished(self) -> None:
-        self._in_flight.discard(self.sender())
+        signals = self.sender()
+        self._in_flight.discard(signals)
+        if signals is not None:
+            signals.deleteLater()
 
     @property
     def busy(self) -> bool:
