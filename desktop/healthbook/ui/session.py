@@ -69,6 +69,14 @@ class Session(QObject):
         # registry takes half a second), so unlocking is not slowed by it.
         self.lane.run(lambda _job: warm_up())
 
+    def _idle_then(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """`callback`, after clearing the busy message."""
+        def call(value: Any) -> None:
+            self.busy.emit("")
+            callback(value)
+
+        return call
+
     # -- lifecycle -------------------------------------------------------------------------
     @property
     def is_open(self) -> bool:
@@ -83,7 +91,7 @@ class Session(QObject):
 
         self.busy.emit("Creating the vault…" if create else "Unlocking…")
         self.lane.run(work, owner=self, done=lambda v: self._opened(v, path, False),
-                      failed=lambda m: (self.busy.emit(""), failed(m)))
+                      failed=self._idle_then(failed))
 
     def open_demo(self, failed: Callable[[str], None]) -> None:
         """Build the in-memory demo vault."""
@@ -92,7 +100,7 @@ class Session(QObject):
         self.busy.emit("Preparing the demo…")
         self.lane.run(lambda job: demo_vault(job.report)[0], owner=self,
                       done=lambda v: self._opened(v, None, True),
-                      failed=lambda m: (self.busy.emit(""), failed(m)))
+                      failed=self._idle_then(failed))
 
     def open_guest(self, export: Path, failed: Callable[[str], None]) -> None:
         """Kiosk: import a visitor's file into a new in-memory vault (nothing on disk)."""
@@ -110,7 +118,7 @@ class Session(QObject):
 
         self.busy.emit("Opening the export…")
         self.lane.run(work, owner=self, done=lambda v: self._opened(v, None, False),
-                      failed=lambda m: (self.busy.emit(""), failed(m)))
+                      failed=self._idle_then(failed))
 
     def _opened(self, vault: Vault, path: Path | None, demo: bool) -> None:
         self._vault, self.path, self.is_demo = vault, path, demo
@@ -182,5 +190,4 @@ class Session(QObject):
                 self.data_ready.emit(data)
 
         self.busy.emit("Loading…")
-        self.run(work, done=lambda d: (self.busy.emit(""), done(d)),
-                 failed=lambda m: (self.busy.emit(""), self.failed.emit(m)))
+        self.run(work, done=self._idle_then(done), failed=self._idle_then(self.failed.emit))
