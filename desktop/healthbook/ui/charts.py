@@ -6,7 +6,6 @@ memory; nothing is written to disk.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
@@ -61,7 +60,7 @@ def plot_analyte(ax: Any, fact: AnalyteFact, unit: str | None = None) -> list[tu
     return [(x, p.record_id) for x, p in zip(xs, fact.points, strict=True)]
 
 
-def group_days(days: list[Day], period: str, summed: bool) -> list[tuple[date, float]]:
+def group_days(days: list[Day], period: str) -> list[tuple[date, float]]:
     """Daily values folded into 'day', 'week' (Monday) or 'month' buckets."""
     if period == "day":
         return [(d.day, d.value) for d in days]
@@ -76,7 +75,7 @@ def group_days(days: list[Day], period: str, summed: bool) -> list[tuple[date, f
 
 def plot_metric(ax: Any, fact: MetricFact, period: str = "day") -> None:
     """Plot a wearable metric by day, week or month (bars for totals, a line for means)."""
-    points = group_days(fact.days, period, fact.summed)
+    points = group_days(fact.days, period)
     xs = [datetime.combine(d, datetime.min.time()) for d, _ in points]
     ys = [v for _, v in points]
     if fact.summed:
@@ -102,5 +101,3 @@ def make_canvas(parent: Any = None) -> Any:
 
     return ChartCanvas(parent)
 
-
-OnPick = Callable[[int], None]
