@@ -133,7 +133,7 @@ class LocalModel:
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"{path.name} could not be loaded ({exc}). It may be damaged, "
                              "or too large for this computer's memory.") from exc
-        self.name = self._llm.metadata.get("general.name") or path.stem
+        self.name = path.stem  # the file the user picked, as they know it
         self.context = self._llm.n_ctx()
 
     def count_tokens(self, text: str) -> int:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from healthbook.paths import default_vault_path
 from healthbook.preferences import Preferences
+from healthbook.ui.assistant_runner import AssistantRunner
 from healthbook.ui.idle import IdleWatcher
 from healthbook.ui.kiosk import (
     KioskGuard,
@@ -36,6 +37,7 @@ from healthbook.ui.kiosk import (
     clear_clipboard,
 )
 from healthbook.ui.session import PersonData, Session
+from healthbook.ui.views.assistant import AssistantView
 from healthbook.ui.views.importer import ImportView
 from healthbook.ui.views.labs import LabsView
 from healthbook.ui.views.overview import OverviewView
@@ -47,7 +49,8 @@ from healthbook.ui.views.wellness import WellnessView
 from healthbook.vault import Person
 
 KIOSK_IDLE_MINUTES = 3
-PAGES = ("Overview", "Timeline", "Labs", "Wellness", "Health record", "Import", "Settings")
+PAGES = ("Overview", "Timeline", "Labs", "Wellness", "Assistant", "Health record", "Import",
+         "Settings")
 
 
 class MainWindow(QMainWindow):
@@ -65,6 +68,7 @@ class MainWindow(QMainWindow):
         self.kiosk = kiosk
         self._admin_exit = False
         self.session = Session(self)
+        self.assistant = AssistantRunner(self.prefs, self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.unlock_view = UnlockView(path, demo_offered=demo or not path.exists())
@@ -138,9 +142,13 @@ class MainWindow(QMainWindow):
         self.views = {
             "Overview": OverviewView(self.session), "Timeline": TimelineView(self.session),
             "Labs": LabsView(self.session), "Wellness": WellnessView(self.session),
+            "Assistant": AssistantView(self.session, self.assistant),
             "Health record": RecordsView(self.session), "Import": ImportView(self.session),
-            "Settings": SettingsView(self.session, self.prefs),
+            "Settings": SettingsView(self.session, self.prefs, self.assistant),
         }
+        self.views["Assistant"].show_record.connect(self._reveal_record)
+        self.views["Assistant"].clinician.setChecked(self.kiosk)
+        self.views["Labs"].explain_requested.connect(self._explain)
         for name in PAGES:
             self.pages.addWidget(self.views[name])
         self.views["Settings"].preferences_changed.connect(
@@ -227,6 +235,14 @@ class MainWindow(QMainWindow):
         self._admin_exit = True
         self.close()
 
+    def _reveal_record(self, record_id: int) -> None:
+        self.show_page("Timeline")
+        self.views["Timeline"].reveal(record_id)
+
+    def _explain(self, record_id: int) -> None:
+        self.show_page("Assistant")
+        self.views["Assistant"].explain(record_id)
+
     def show_page(self, name: str) -> None:
         """Switch to one of PAGES."""
         self.nav.setCurrentRow(PAGES.index(name))
@@ -256,6 +272,7 @@ class MainWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         self.idle.stop()
+        self.assistant.forget()
         if self.kiosk:
             clear_clipboard()
             self.kiosk_welcome.setEnabled(True)
@@ -364,4 +381,5 @@ class MainWindow(QMainWindow):
             return
         self.lock()
         self.session.lane.wait()
+        self.assistant.shutdown()
         super().closeEvent(event)

@@ -16,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from healthbook.assistant.runtime import ModelError
 from healthbook.ingest import ImportFailed
 from healthbook.progress import Cancelled, CancelToken, Progress
 from healthbook.vault import VaultError
@@ -80,7 +81,7 @@ class _Receiver(QObject):
 
 def user_message(exc: BaseException) -> str:
     """One clear sentence for an error; never a traceback."""
-    if isinstance(exc, VaultError | ImportFailed | ValueError):
+    if isinstance(exc, VaultError | ImportFailed | ModelError | ValueError):
         return str(exc)
     if isinstance(exc, MemoryError):
         return "The computer ran out of memory; nothing was changed."
@@ -100,7 +101,7 @@ class _Task(QRunnable):
         except Cancelled:
             self._signals.cancelled.emit()
         except Exception as exc:  # every error reaches the user as one sentence
-            if not isinstance(exc, VaultError | ImportFailed):
+            if not isinstance(exc, VaultError | ImportFailed | ModelError | ValueError):
                 traceback.print_exception(type(exc), exc, None, file=sys.stderr)
             self._signals.failed.emit(user_message(exc))
         else:

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHeaderView,
     QLabel,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -26,7 +27,11 @@ UNIT_WORDS = {"[in_i]": "inches", "[lb_av]": "pounds", "[degF]": "degrees Fahren
 
 
 class LabsView(QWidget):
-    """The analyte table and its chart."""
+    """Signals:
+    explain_requested(int): the user wants the assistant to explain this result record.
+    """
+
+    explain_requested = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -70,6 +75,11 @@ class LabsView(QWidget):
         right_layout.addWidget(self._chart_box, 1)
         right_layout.addWidget(self.statement)
         right_layout.addWidget(self.source)
+        self.explain = QPushButton("Explain this result…")
+        self.explain.setToolTip("Ask the assistant to explain the latest result in plain "
+                                "language")
+        self.explain.clicked.connect(self._explain)
+        right_layout.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignLeft)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(right)
@@ -117,6 +127,11 @@ class LabsView(QWidget):
         kept = f" {len(fact.apart)} result(s) in units that cannot be converted are not " \
                "charted." if fact.apart else ""
         self.statement.setText(fact.statement + kept)
+
+    def _explain(self) -> None:
+        fact = self.selected()
+        if fact is not None:
+            self.explain_requested.emit(fact.latest.record_id)
 
     def _describe(self, record_id: int | None) -> None:
         if record_id is None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthbook.assistant.models import find_models
+from healthbook.assistant.models import ModelFile, find_models
+from healthbook.assistant.runtime import ModelInfo
 from healthbook.preferences import Preferences
+from healthbook.ui.assistant_runner import AssistantRunner
 from healthbook.ui.session import Session
 
 
@@ -65,10 +68,10 @@ class SettingsView(QWidget):
 
     preferences_changed = Signal(object)
 
-    def __init__(self, session: Session, prefs: Preferences,
+    def __init__(self, session: Session, prefs: Preferences, runner: AssistantRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._session, self._prefs = session, prefs
+        self._session, self._prefs, self._runner = session, prefs, runner
         general = QGroupBox("General")
         form = QFormLayout(general)
         self.auto_lock = QSpinBox()
@@ -85,15 +88,20 @@ class SettingsView(QWidget):
         form.addRow("Units:", self.units)
         self.model = QComboBox()
         self.model.setAccessibleName("Language model")
-        for model in find_models():
-            label = f"{model.name} ({model.size_mb:,.0f} MB)"
-            self.model.addItem(f"{label}, built in" if model.embedded else label,
-                               "" if model.embedded else str(model.path))
-        if self.model.count() == 0:
-            self.model.addItem("No model found: see models/README.md", "")
-        index = self.model.findData(prefs.model_path)
-        self.model.setCurrentIndex(max(index, 0))
-        form.addRow("Assistant model:", self.model)
+        self._fill_models(prefs.model_path)
+        self.add_model = QPushButton("Add a model file…")
+        self.add_model.setToolTip("Pick any GGUF instruct model on this computer")
+        self.add_model.clicked.connect(self._pick_model)
+        picker = QHBoxLayout()
+        picker.addWidget(self.model, 1)
+        picker.addWidget(self.add_model)
+        form.addRow("Assistant model:", picker)
+        self.model_details = QLabel()
+        self.model_details.setTextFormat(Qt.TextFormat.PlainText)
+        self.model_details.setWordWrap(True)
+        self.model_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.model_details.setAccessibleName("About the model")
+        form.addRow("", self.model_details)
         security = QGroupBox("Security")
         sec = QVBoxLayout(security)
         self.change = QPushButton("Change passphrase…")
@@ -112,7 +120,49 @@ class SettingsView(QWidget):
         self.auto_lock.valueChanged.connect(self._save)
         self.units.currentIndexChanged.connect(self._save)
         self.model.currentIndexChanged.connect(self._save)
+        self.model.currentIndexChanged.connect(self._describe_model)
         session.unlocked.connect(self._update_enabled)
+        self._describe_model()
+
+    def _fill_models(self, chosen: str) -> None:
+        self.model.blockSignals(True)
+        self.model.clear()
+        models = find_models()
+        if chosen and Path(chosen).is_file() and \
+                all(m.path != Path(chosen) for m in models):
+            models.append(ModelFile(Path(chosen), False))
+        for model in models:
+            label = f"{model.name} ({model.size_mb:,.0f} MB)"
+            self.model.addItem(f"{label}, built in" if model.embedded else label,
+                               "" if model.embedded else str(model.path))
+        if self.model.count() == 0:
+            self.model.addItem("No model found: see models/README.md", "")
+        self.model.setCurrentIndex(max(self.model.findData(chosen), 0))
+        self.model.blockSignals(False)
+
+    def _pick_model(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose a GGUF model", str(Path.home()),
+                                              "GGUF models (*.gguf)")
+        if path:
+            self._fill_models(path)
+            self._save()
+            self._describe_model()
+
+    def _describe_model(self) -> None:
+        path = self.model.currentData()
+        self.model_details.setText("Reading the model file…")
+
+        def done(result: tuple[ModelInfo, str]) -> None:
+            info, digest = result
+            context = f"{info.context_length:,} tokens" if info.context_length else "unknown"
+            template = "" if info.has_chat_template else \
+                " It has no chat template, so a generic one is used."
+            self.model_details.setText(
+                f"{info.name} · {info.size_text} · {info.quantisation} · context {context}\n"
+                f"sha256 {digest}{template}")
+
+        self._runner.describe(Path(path) if path else None, owner=self, done=done,
+                              failed=self.model_details.setText)
 
     def _update_enabled(self) -> None:
         demo = self._session.is_demo

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from healthbook.clinical.timeline import TITLES
-from healthbook.ui.models import TimelineFilter, TimelineModel
+from healthbook.ui.models import RowRole, TimelineFilter, TimelineModel
 from healthbook.ui.session import PersonData, Session
 
 
@@ -59,6 +59,19 @@ class TimelineView(QWidget):
         self.model.set_rows(data.timeline if data else [])
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)
+
+    def reveal(self, record_id: int) -> bool:
+        """Clear the filters and select the entry of one record (a citation's source)."""
+        self.kind.setCurrentIndex(0)
+        self.search.clear()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            entry = index.data(RowRole)
+            if entry is not None and entry.record_id == record_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return True
+        return False
 
     def _apply(self) -> None:
         self.proxy.set_filter(self.kind.currentData() or "", self.search.text())

@@ -1,0 +1,348 @@
+"""The assistant page: summary, explain, trend, visit prep, free questions and (clinician
+mode) a draft visit note. The answer streams in, then is replaced by the checked answer whose
+[n] citations link to the records behind them."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthbook.assistant.answers import Answer, Assistant, Request
+from healthbook.clinical.timeline import describe
+from healthbook.ui.assistant_runner import AssistantRunner
+from healthbook.ui.session import PersonData, Session
+from healthbook.ui.style import alert_colour
+
+CITATION = re.compile(r"\[(\d{1,3})\]")
+
+
+def _linked(text: str) -> str:
+    """Escape text and turn [n] into links to fact n."""
+    escaped = html.escape(text)
+    return CITATION.sub(lambda m: f'<a href="fact:{m[1]}">[{m[1]}]</a>', escaped)
+
+
+def _blocks(text: str) -> str:
+    """Paragraphs, with runs of '- ' lines as bullet lists."""
+    out, items = [], []
+    for line in text.splitlines():
+        if line.startswith("- "):
+            items.append(f"<li>{_linked(line[2:])}</li>")
+            continue
+        if items:
+            out.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        if line.strip():
+            out.append(f"<p>{_linked(line)}</p>")
+    if items:
+        out.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(out)
+
+
+def answer_html(answer: Answer) -> str:
+    """The checked answer as rich text (all record text escaped)."""
+    parts = []
+    for message in answer.escalations:
+        parts.append(f'<p style="color:{alert_colour()}"><b>⚠ {html.escape(message)}</b></p>')
+    if answer.draft:
+        parts.append("<p><b>DRAFT for professional review.</b> Assembled from the records "
+                     "with a language model; not a clinical document until a clinician has "
+                     "checked it.</p>")
+    parts.extend(f"<p>{_linked(lead)}</p>" for lead in answer.lead)
+    if answer.text:
+        parts.append(_blocks(answer.text))
+    if answer.questions:
+        items = "".join(f"<li>{_linked(q)}</li>" for q in answer.questions)
+        parts.append(f"<p><b>Questions to ask</b></p><ul>{items}</ul>")
+    parts.extend(f"<p><i>{html.escape(n)}</i></p>" for n in answer.notes)
+    who = f"Written with {html.escape(answer.model)}; " if answer.model else ""
+    parts.append(f"<p><small>{who}every number was checked against the records. "
+                 f"{html.escape(answer.disclaimer)}</small></p>")
+    return "".join(parts)
+
+
+class AssistantView(QWidget):
+    """Signals:
+    show_record(int): the user asked to see a record in the health record view.
+    """
+
+    show_record = Signal(int)
+
+    def __init__(self, session: Session, runner: AssistantRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session, self._runner = session, runner
+        self._data: PersonData | None = None
+        self.answer: Answer | None = None
+        self._streamed = ""
+        self._prefilled: int | None = None
+        self._build()
+        session.data_ready.connect(self.show_data)
+        session.locked.connect(lambda: self.show_data(None))
+
+    def _build(self) -> None:
+        self.question = QLineEdit()
+        self.question.setPlaceholderText("Ask about these records, e.g. “How has my "
+                                         "cholesterol changed?”")
+        self.question.setAccessibleName("Question")
+        self.question.returnPressed.connect(self.ask)
+        self.ask_button = QPushButton("Ask")
+        self.ask_button.setDefault(True)
+        self.ask_button.clicked.connect(self.ask)
+        self.summary_button = QPushButton("Summarise the history")
+        self.summary_button.clicked.connect(lambda: self._start(lambda a: a.summary()))
+        self.subject = QComboBox()
+        self.subject.setAccessibleName("Result or measurement")
+        self.subject.setMinimumWidth(220)
+        self.explain_button = QPushButton("Explain")
+        self.explain_button.setToolTip("The latest result in plain language")
+        self.explain_button.clicked.connect(self._explain_selected)
+        self.trend_button = QPushButton("Describe the trend")
+        self.trend_button.clicked.connect(self._trend_selected)
+        self.since = QDateEdit()
+        self.since.setCalendarPopup(True)
+        self.since.setDisplayFormat("yyyy-MM-dd")
+        self.since.setAccessibleName("Changes since")
+        self.prep_button = QPushButton("Prepare for a visit")
+        self.prep_button.clicked.connect(self._prep)
+        self.clinician = QCheckBox("Clinician mode")
+        self.clinician.setToolTip("Offer a draft visit note for a clinician to review")
+        self.note_button = QPushButton("Draft a visit note")
+        self.note_button.clicked.connect(lambda: self._start(lambda a: a.note()))
+        self.note_button.setVisible(False)
+        self.clinician.toggled.connect(self.note_button.setVisible)
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setEnabled(False)
+        self.stop_button.clicked.connect(self.stop)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.status = QLabel()
+        self.status.setAccessibleName("Assistant status")
+        self.output = QTextBrowser()
+        self.output.setAccessibleName("Answer")
+        self.output.setOpenLinks(False)
+        self.output.anchorClicked.connect(self._cited)
+        self.sources = QTextBrowser()
+        self.sources.setAccessibleName("Sources of the answer")
+        self.sources.setOpenLinks(False)
+        self.sources.anchorClicked.connect(self._record_link)
+        grid = QGridLayout()
+        grid.addWidget(self.question, 0, 0, 1, 3)
+        grid.addWidget(self.ask_button, 0, 3)
+        grid.addWidget(self.summary_button, 1, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Result:"))
+        row.addWidget(self.subject, 1)
+        row.addWidget(self.explain_button)
+        row.addWidget(self.trend_button)
+        grid.addLayout(row, 1, 1, 1, 3)
+        visit = QHBoxLayout()
+        visit.addWidget(QLabel("Changes since:"))
+        visit.addWidget(self.since)
+        visit.addWidget(self.prep_button)
+        visit.addStretch(1)
+        visit.addWidget(self.clinician)
+        visit.addWidget(self.note_button)
+        grid.addLayout(visit, 2, 0, 1, 4)
+        state = QHBoxLayout()
+        state.addWidget(self.progress)
+        state.addWidget(self.status, 1)
+        state.addWidget(self.stop_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.output)
+        splitter.addWidget(self.sources)
+        splitter.setSizes([640, 320])
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addLayout(state)
+        layout.addWidget(splitter, 1)
+        self._buttons = [self.ask_button, self.summary_button, self.explain_button,
+                         self.trend_button, self.prep_button, self.note_button]
+        self._idle_text()
+
+    def _idle_text(self) -> None:
+        self.output.setHtml(
+            "<h3>Your records, explained on this computer</h3><p>Ask a question or pick an "
+            "action above. The answer is written by a language model running here, then every "
+            "number in it is checked against your records; what cannot be checked is removed. "
+            "Citations like [2] open the records an answer rests on.</p>"
+            "<p><small>Healthbook explains; it does not diagnose.</small></p>")
+        self.sources.setHtml("<p><b>Sources</b></p><p>The facts an answer used appear here."
+                             "</p>")
+
+    # -- data ------------------------------------------------------------------------------
+    def show_data(self, data: PersonData | None) -> None:
+        """A new snapshot (or None on lock): reset the page for this person."""
+        self._runner.cancel()
+        self._data, self.answer = data, None
+        self.subject.clear()
+        self._idle_text()
+        self._set_running(False)
+        self.status.clear()
+        if data is None:
+            self.question.clear()
+            return
+        if self.isVisible():
+            self._prefilled = id(data)
+            self._runner.prefill(data)
+        for a in data.facts.analytes:
+            self.subject.addItem(a.name, a.latest.record_id)
+        for m in data.facts.metrics:
+            self.subject.addItem(m.label, None)
+        visits = sorted(r.record.effective for r in data.records
+                        if r.record.kind.value == "encounter" and r.record.effective)
+        since = date.fromisoformat(visits[-1][:10]) if visits else \
+            date.today().replace(year=date.today().year - 1)
+        self.since.setDate(QDate(since.year, since.month, since.day))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Read the person's facts into the model while the user reads the page."""
+        super().showEvent(event)
+        if self._data is not None and self._prefilled != id(self._data):
+            self._prefilled = id(self._data)
+            self._runner.prefill(self._data)
+
+    def _since(self) -> str:
+        return self.since.date().toString("yyyy-MM-dd")
+
+    # -- actions ---------------------------------------------------------------------------
+    def ask(self) -> None:
+        """Ask the typed question."""
+        text = self.question.text().strip()
+        if text:
+            self._start(lambda a: a.ask(text))
+
+    def explain(self, record_id: int) -> None:
+        """Explain one result (from the labs page or the subject box)."""
+        self._start(lambda a: a.explain(record_id))
+
+    def _explain_selected(self) -> None:
+        record_id = self.subject.currentData()
+        if record_id is None:  # a wearable metric: its trend is what there is to explain
+            self._trend_selected()
+        else:
+            self.explain(record_id)
+
+    def _trend_selected(self) -> None:
+        name = self.subject.currentText()
+        self._start(lambda a: a.trend(name))
+
+    def _prep(self) -> None:
+        since = self._since()
+        self._start(lambda a: a.prep(since))
+
+    def _start(self, build: Callable[[Assistant], Request]) -> None:
+        if self._data is None:
+            return
+        self._streamed = ""
+        self.answer = None
+        self.output.setHtml("<p><i>Starting…</i></p>")
+        self._set_running(True)
+        self._runner.ask(self._data, build, owner=self, on_text=self._on_text,
+                         status=self.status.setText, done=self._on_answer,
+                         failed=self._on_failed, cancelled=self._on_cancelled)
+
+    def stop(self) -> None:
+        """Stop the answer being written."""
+        self._runner.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        for button in self._buttons:
+            button.setEnabled(not running and self._data is not None)
+        self.stop_button.setEnabled(running)
+        self.progress.setVisible(running)
+
+    def _on_text(self, piece: str) -> None:
+        self._streamed += piece
+        self.status.setText("The model is writing; its numbers are checked when it finishes.")
+        self.output.setHtml("<p style='color:gray'>" +
+                            html.escape(self._streamed).replace("\n", "<br>") + "</p>")
+
+    def _on_answer(self, answer: Answer) -> None:
+        self.answer = answer
+        self._set_running(False)
+        self.status.setText("Checked against the records.")
+        self.output.setHtml(answer_html(answer))
+        self._show_sources(answer)
+        if self._data is not None:
+            person_id = self._data.person.id
+
+            def audit(vault, _job):  # noqa: ANN001, ANN202 - runs on the session lane
+                from healthbook.assistant.answers import record_answer
+
+                record_answer(vault, person_id, answer)
+
+            self._session.run(audit, owner=self)
+
+    def _on_failed(self, message: str) -> None:
+        self._set_running(False)
+        self.status.setText("")
+        self.output.setHtml(f"<p><b>The assistant could not answer.</b></p>"
+                            f"<p>{html.escape(message)}</p>")
+
+    def _on_cancelled(self) -> None:
+        self._set_running(False)
+        self.status.setText("Stopped. Nothing unchecked is shown.")
+        self.output.setHtml("<p><i>Stopped before the answer was finished.</i></p>")
+
+    # -- sources ---------------------------------------------------------------------------
+    def _show_sources(self, answer: Answer, highlight: int | None = None) -> None:
+        rows = []
+        records = {r.id: r for r in self._data.records} if self._data else {}
+        files = {s.id: s.file_name for s in self._data.sources} if self._data else {}
+        for n in answer.cited:
+            fact = answer.fact(n)
+            if fact is None:
+                continue
+            style = f" style='background:{self.palette().highlight().color().name()}33'" \
+                if n == highlight else ""
+            links = []
+            for rid in fact.record_ids[-4:]:
+                stored = records.get(rid)
+                if stored is None:
+                    continue
+                when = (stored.record.effective or "")[:10]
+                where = files.get(stored.source_id, "an import")
+                links.append(f"<li><a href='record:{rid}'>{html.escape(when)} "
+                             f"{html.escape(describe(stored))}</a> — {html.escape(where)}</li>")
+            more = f"<li>and {len(fact.record_ids) - 4} earlier results</li>" \
+                if len(fact.record_ids) > 4 else ""
+            rows.append(f"<div{style}><p><a name='{n}'></a><b>[{n}]</b> "
+                        f"{html.escape(fact.text)}</p>"
+                        f"<ul>{''.join(links)}{more}</ul></div>")
+        self.sources.setHtml("<p><b>Sources</b></p>" + "".join(rows))
+
+    def _cited(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("fact:") and self.answer is not None:
+            n = int(text.split(":", 1)[1])
+            self._show_sources(self.answer, highlight=n)
+            self.sources.scrollToAnchor(str(n))
+
+    def _record_link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("record:"):
+            self.show_record.emit(int(text.split(":", 1)[1]))
