@@ -22,7 +22,7 @@ def test_profile_holds_flagged_results_medicines_conditions_and_the_last_visit(
     assert {"analyte", "medication", "condition", "visit"} <= set(kinds)
     ldl = next(f for f in book.profile if f.title == "LDL cholesterol")
     assert ldl.text.startswith("LDL cholesterol: 159 mg/dL on 2023-04-01")
-    assert "rose 22%" in ldl.text  # 130 -> 159 mg/dL over 14 months, computed, not modelled
+    assert "Rose 22% over 14 months." in ldl.text  # 130 -> 159 mg/dL: computed, not modelled
     assert len(ldl.record_ids) == 3
     assert book.last_visit == "2022-09-01"
 

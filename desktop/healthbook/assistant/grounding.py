@@ -14,19 +14,22 @@ from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.medications import Medication
 from healthbook.clinical.ranges import Flag
 from healthbook.clinical.reference import analytes
+from healthbook.clinical.trends import months_between
 from healthbook.clinical.units import display_unit
 from healthbook.clinical.wearables import MetricFact, fmt
 from healthbook.vault import RecordKind, StoredRecord
 
 MAX_NAME = 80
 PROFILE_LIMITS = {"analyte": 4, "medication": 5, "condition": 5, "allergy": 3}
-MAX_EXTRA = 8
+MAX_EXTRA = 4
 STOP_WORDS = {
     "the", "and", "for", "what", "how", "was", "are", "his", "her", "has", "have", "had", "did",
     "does", "this", "that", "with", "from", "my", "me", "is", "it", "of", "in", "on", "to", "a",
     "an", "do", "i", "you", "your", "about", "tell", "explain", "level", "levels", "value",
     "result", "results", "test", "tests", "last", "latest", "recent", "should", "can", "could",
     "mean", "means", "why", "when", "which", "who", "any", "been", "there", "their", "they",
+    "changed", "change", "changes", "going", "doing", "now", "much", "many", "were", "will",
+    "would", "like", "look", "looks", "ok", "okay", "good", "bad", "normal", "high", "low",
 }
 TOPICS = {
     "medication": ("medic", "drug", "pill", "prescri", "tablet", "dose"),
@@ -71,6 +74,17 @@ def clean(text: str | None, limit: int = MAX_NAME) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+SPECIMEN = re.compile(r"\s*(\[|\(|\bin (serum|plasma|blood|urine|body)\b|\bby\b|"
+                      r"\bentitic\b|#/volume|/volume).*$", re.I)
+
+
+def short_name(name: str) -> str:
+    """'Erythrocytes #/volume in Blood by Automated count' -> 'Erythrocytes'; the full name
+    stays in the record the fact links to."""
+    short = SPECIMEN.sub("", name).strip(" ,-")
+    return clean(short or name)
+
+
 def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in STOP_WORDS
             and len(w) > 2}
@@ -101,14 +115,18 @@ def analyte_fact(a: AnalyteFact, detail: bool = False) -> GroundFact:
     converted = f" ({_num(a.alt_value)} {display_unit(a.alt_unit)})" \
         if a.alt_value is not None and detail else ""
     where = WHERE.get(a.flag, "not judged")
-    brief = f"{clean(a.name)} was {_num(latest.value)} {unit} on {latest.when[:10]}, {where}"
-    parts = [f"{clean(a.name)}: {_num(latest.value)} {unit}{converted} on {latest.when[:10]} "
+    name = clean(a.name) if detail else short_name(a.name)
+    brief = f"{name} was {_num(latest.value)} {unit} on {latest.when[:10]}, {where}"
+    parts = [f"{name}: {_num(latest.value)} {unit}{converted} on {latest.when[:10]} "
              f"({_range_text(a, unit)}; {where})."]
-    if a.previous is not None:
+    if a.previous is not None and detail:
         parts.append(f"Before: {_num(a.previous.value)} {unit} on {a.previous.when[:10]}.")
     significant = a.trend is not None and a.trend.significant
-    if significant or (detail and a.trend is not None):
+    if detail and a.trend is not None:
         parts.append(clean(a.statement, 240))
+    elif significant and a.trend is not None and a.trend.percent is not None:
+        parts.append(f"{a.trend.direction.capitalize()} {abs(a.trend.percent) * 100:.0f}% "
+                     f"over {months_between(a.trend.days)}.")
     if detail and a.plain:
         parts.append(f"It measures {a.plain}.")
     known = analytes().get(a.key)
@@ -116,7 +134,7 @@ def analyte_fact(a: AnalyteFact, detail: bool = False) -> GroundFact:
     if known is not None:
         keywords |= _words(known.kind)
     return GroundFact("analyte", " ".join(parts), list(a.record_ids), keywords,
-                      a.key if known else None, clean(a.name), significant,
+                      a.key if known else None, short_name(a.name), significant,
                       notable=significant or a.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL),
                       brief=brief)
 
@@ -192,11 +210,10 @@ class FactBook:
         lowered = question.lower()
         topics = {kind for kind, stems in TOPICS.items() if any(s in lowered for s in stems)}
         chosen = [f for f in also if f not in self.profile]
-        for fact in self.others:
-            if fact in chosen or fact in self.profile:
-                continue
-            if fact.keywords & words or fact.kind in topics:
-                chosen.append(fact)
+        named = sorted((f for f in self.others if f.keywords & words and f not in chosen),
+                       key=lambda f: -len(f.keywords & words))
+        chosen += named
+        chosen += [f for f in self.others if f.kind in topics and f not in chosen]
         return chosen[:MAX_EXTRA]
 
     def find(self, name: str) -> GroundFact | None:
