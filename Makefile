@@ -26,6 +26,8 @@ bench: $(STAMP)
 	$(PY) bench/import_bench.py
 	$(PY) bench/facts_bench.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_bench.py
+	$(PY) bench/assistant_bench.py
+	$(PY) bench/assistant_eval.py
 
 $(STAMP): pyproject.toml
 	@$(MAKE) --no-print-directory system-deps
