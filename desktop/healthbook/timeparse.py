@@ -111,12 +111,17 @@ def normalize_when(text: str | None) -> str | None:
     return _from_parts(m.groups()) if m else None
 
 
+MIN_YEAR = 1800
+
+
 def hl7_when(text: str | None) -> str | None:
     """An HL7 v3 TS ('20210426004829-0800', '20120806') -> UTC ISO (dates stay dates)."""
     if not text:
         return None
     m = _HL7_RE.match(text.strip())
-    return _from_parts(m.groups()) if m else None
+    if not m or int(m.group(1)[:4]) < MIN_YEAR:  # '00010101000000': a vendor's "no date"
+        return None
+    return _from_parts(m.groups())
 
 
 def epoch_of(iso: str) -> int | None:

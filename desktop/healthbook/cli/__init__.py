@@ -8,13 +8,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from healthbook import __version__
-from healthbook.cli import assistant_commands, facts_commands, import_commands, vault_commands
+from healthbook.cli import (
+    assistant_commands,
+    export_commands,
+    facts_commands,
+    import_commands,
+    vault_commands,
+)
 from healthbook.cli.common import CliError
 from healthbook.progress import Cancelled
 from healthbook.vault import VaultError, WrongPassphrase
 
 EXIT_OK, EXIT_ERROR, EXIT_WRONG_PASSPHRASE = 0, 1, 2
-COMMAND_MODULES = (vault_commands, import_commands, facts_commands, assistant_commands)
+COMMAND_MODULES = (vault_commands, import_commands, facts_commands, assistant_commands,
+                   export_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:

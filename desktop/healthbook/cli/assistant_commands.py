@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         if name == "prep":
             p.add_argument("--since", metavar="DATE",
                            help="what changed since this date (default: the last visit)")
+            p.add_argument("--pdf", type=Path, metavar="OUT",
+                           help="also write the one- or two-page appointment sheet as PDF")
+            p.add_argument("--visit", metavar="DATE", help="the appointment date, for the sheet")
         p.add_argument("--model", type=Path, metavar="GGUF",
                        help="the model file (default: your chosen model, else the built-in)")
         p.add_argument("--facts-only", action="store_true",
@@ -92,6 +95,12 @@ def cmd_assistant(args: argparse.Namespace) -> int:
         if live and answer.raw:
             sys.stderr.write("\n\n")
         record_answer(vault, who.id, answer)
+        if getattr(args, "pdf", None):
+            from healthbook.reports import prep_sheet
+
+            written = prep_sheet(vault, who, args.pdf, answer.questions,
+                                 args.since or assistant.book.last_visit, args.visit)
+            print(f"Appointment sheet written to {written}.", file=sys.stderr)
     if args.json:
         print_json(answer.as_dict())
     else:

@@ -1,0 +1,45 @@
+"""`healthbook export VAULT --person NAME --format fhir|pdf [--since DATE] [--kinds ...] OUT`."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from healthbook.cli.common import CliError, add_vault_argument, open_vault, person, print_json
+from healthbook.reports.share import KINDS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the export command."""
+    p = sub.add_parser("export", help="share chosen records as a FHIR R4 Bundle or a PDF",
+                       description="Write exactly what you choose to share: a FHIR R4 "
+                       "collection Bundle (re-imports into any FHIR system) or a PDF summary.")
+    add_vault_argument(p, optional=False)
+    p.add_argument("out", metavar="OUT", type=Path, help="the file to write")
+    p.add_argument("--person", metavar="NAME")
+    p.add_argument("--format", choices=("fhir", "pdf"), required=True)
+    p.add_argument("--since", metavar="DATE", help="only records dated on or after DATE")
+    p.add_argument("--kinds", nargs="+", choices=sorted(KINDS), metavar="KIND",
+                   help=f"only these categories ({', '.join(sorted(KINDS))})")
+    p.add_argument("--json", action="store_true", help="print what was exported as JSON")
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from healthbook.reports import export
+
+    with open_vault(args) as vault:
+        who = person(vault, args.person)
+        try:
+            summary = export(vault, who, args.out, args.format, args.since,
+                             set(args.kinds) if args.kinds else None)
+        except OSError as exc:
+            raise CliError(f"{args.out} could not be written ({exc.strerror}).") from exc
+    if args.json:
+        print_json(summary)
+    else:
+        skipped = f"; {len(summary['skipped'])} could not be written" \
+            if summary["skipped"] else ""
+        print(f"Exported {len(summary['records'])} records of {who.name} to {args.out} "
+              f"({args.format}){skipped}.")
+    return 0

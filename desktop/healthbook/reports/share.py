@@ -1,0 +1,185 @@
+"""Selective sharing: a FHIR R4 collection Bundle of chosen categories and dates.
+
+Records imported from FHIR R4 are exported as the original resource, byte for byte the same
+data; records from other formats (Apple Health, C-CDA, CSV) are written as R4 resources from
+what the vault holds. The Bundle is validated with fhir.resources before it is returned.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from healthbook.vault import Person, RecordKind, StoredRecord
+
+KINDS = {
+    "observation": RecordKind.OBSERVATION, "condition": RecordKind.CONDITION,
+    "medication": RecordKind.MEDICATION, "allergy": RecordKind.ALLERGY,
+    "immunization": RecordKind.IMMUNIZATION, "procedure": RecordKind.PROCEDURE,
+    "encounter": RecordKind.ENCOUNTER, "report": RecordKind.REPORT,
+    "document": RecordKind.DOCUMENT,
+}
+NAMESPACE = uuid.UUID("6f1f2a8e-54c4-4d2b-9a43-2b0d1c9e7a10")
+
+
+@dataclass
+class Shared:
+    """An export: the Bundle and the record ids it holds (and those it could not write)."""
+
+    bundle: dict[str, Any]
+    record_ids: list[int]
+    skipped: list[int]
+
+    def json_bytes(self) -> bytes:
+        """The Bundle as UTF-8 JSON."""
+        return json.dumps(self.bundle, ensure_ascii=False, indent=1).encode()
+
+
+def chosen(records: Iterable[StoredRecord], kinds: set[str] | None,
+           since: str | None) -> list[StoredRecord]:
+    """Records of the chosen kinds dated on or after `since` (undated ones only without it)."""
+    wanted = {KINDS[k] for k in kinds} if kinds else set(KINDS.values())
+    return [s for s in records if s.record.kind in wanted and
+            (since is None or (s.record.effective or "")[:10] >= since)]
+
+
+def _coding(s: StoredRecord) -> dict[str, Any]:
+    r = s.record
+    coding = {k: v for k, v in (("system", r.code_system), ("code", r.code),
+                                ("display", r.display)) if v}
+    concept: dict[str, Any] = {"coding": [coding]} if r.code else {}
+    if r.display:
+        concept["text"] = r.display
+    return concept or {"text": "unnamed"}
+
+
+def _subject(patient: str) -> dict[str, str]:
+    return {"reference": patient}
+
+
+def _built(s: StoredRecord, patient: str) -> dict[str, Any] | None:
+    """An R4 resource from a record that did not come from FHIR R4."""
+    r = s.record
+    when = r.effective
+    if r.kind is RecordKind.OBSERVATION:
+        res: dict[str, Any] = {"resourceType": "Observation", "status": "final",
+                               "code": _coding(s), "subject": _subject(patient)}
+        if when:
+            res["effectiveDateTime"] = when
+        if r.value_num is not None:
+            quantity: dict[str, Any] = {"value": r.value_num}
+            if r.unit:
+                quantity.update(unit=r.unit, system="http://unitsofmeasure.org", code=r.unit)
+            res["valueQuantity"] = quantity
+        elif r.value_text:
+            res["valueString"] = r.value_text
+        rng = {k: {"value": v, **({"unit": r.unit} if r.unit else {})}
+               for k, v in (("low", r.ref_low), ("high", r.ref_high)) if v is not None}
+        if r.ref_text:
+            rng["text"] = r.ref_text
+        if rng:
+            res["referenceRange"] = [rng]
+        return res
+    if r.kind is RecordKind.CONDITION:
+        res = {"resourceType": "Condition", "code": _coding(s), "subject": _subject(patient)}
+        if r.status:
+            res["clinicalStatus"] = {"coding": [{
+                "system": "http://terminology.hl7.org/CodeSystem/condition-clinical",
+                "code": r.status}]}
+        if when:
+            res["onsetDateTime"] = when
+        return res
+    if r.kind is RecordKind.MEDICATION:
+        status = r.status if r.status in {"active", "completed", "entered-in-error",
+                                          "intended", "stopped", "on-hold", "unknown",
+                                          "not-taken"} else "unknown"
+        res = {"resourceType": "MedicationStatement", "status": status,
+               "medicationCodeableConcept": _coding(s), "subject": _subject(patient)}
+        if when:
+            res["effectiveDateTime"] = when
+        return res
+    if r.kind is RecordKind.ALLERGY:
+        res = {"resourceType": "AllergyIntolerance", "code": _coding(s),
+               "patient": _subject(patient)}
+        if when:
+            res["recordedDate"] = when
+        return res
+    if r.kind is RecordKind.ENCOUNTER:
+        res = {"resourceType": "Encounter", "status": _encounter_status(r.status),
+               "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                         "code": r.category or "AMB"},
+               "type": [_coding(s)], "subject": _subject(patient)}
+        if when:
+            res["period"] = {"start": when, **({"end": r.effective_end}
+                                               if r.effective_end else {})}
+        return res
+    if r.kind is RecordKind.REPORT:
+        res = {"resourceType": "DiagnosticReport", "status": "final", "code": _coding(s),
+               "subject": _subject(patient)}
+        if when:
+            res["effectiveDateTime"] = when
+        if r.value_text:
+            res["conclusion"] = r.value_text
+        return res
+    if r.kind is RecordKind.IMMUNIZATION and when:
+        return {"resourceType": "Immunization", "status": "completed",
+                "vaccineCode": _coding(s), "patient": _subject(patient),
+                "occurrenceDateTime": when}
+    if r.kind is RecordKind.PROCEDURE:
+        res = {"resourceType": "Procedure", "status": "completed", "code": _coding(s),
+               "subject": _subject(patient)}
+        if when:
+            res["performedDateTime"] = when
+        return res
+    return None
+
+
+def _encounter_status(status: str | None) -> str:
+    allowed = {"planned", "arrived", "triaged", "in-progress", "onleave", "finished",
+               "cancelled", "entered-in-error", "unknown"}
+    return status if status in allowed else "finished" if status in (None, "completed") \
+        else "unknown"
+
+
+def _original(s: StoredRecord) -> dict[str, Any] | None:
+    r = s.record
+    if r.original and (r.original_format or "").startswith("fhir-r4"):
+        try:
+            res = json.loads(r.original)
+        except ValueError:
+            return None
+        return res if isinstance(res, dict) and res.get("resourceType") else None
+    return None
+
+
+def fhir_bundle(person: Person, records: list[StoredRecord]) -> Shared:
+    """A validated R4 collection Bundle with the person and `records`."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    patient_id = str(uuid.uuid5(NAMESPACE, f"person-{person.id}"))
+    patient_url = f"urn:uuid:{patient_id}"
+    patient: dict[str, Any] = {"resourceType": "Patient", "id": patient_id,
+                               "name": [{"text": person.name}]}
+    if person.birth_date:
+        patient["birthDate"] = person.birth_date[:10]
+    if person.sex in ("male", "female", "other", "unknown"):
+        patient["gender"] = person.sex
+    entries = [{"fullUrl": patient_url, "resource": patient}]
+    held, skipped = [], []
+    for s in records:
+        resource = _original(s) or _built(s, patient_url)
+        if resource is None:
+            skipped.append(s.id)
+            continue
+        entries.append({"fullUrl": f"urn:uuid:{uuid.uuid5(NAMESPACE, f'record-{s.id}')}",
+                        "resource": resource})
+        held.append(s.id)
+    bundle = {"resourceType": "Bundle", "type": "collection",
+              "identifier": {"system": "urn:healthbook:export", "value": str(uuid.uuid4())},
+              "timestamp": datetime.now(UTC).isoformat(timespec="seconds"), "entry": entries}
+    Bundle.model_validate(bundle)  # raises if anything written is not valid R4
+    return Shared(bundle, held, skipped)

@@ -1,0 +1,182 @@
+"""The appointment-prep sheet and the PDF health summary: one or two printable A4 pages.
+
+Identity, critical values, medicines, allergies, conditions, results out of range or changed
+since a date (each with its date and source file, and small grey trend charts), wellness
+summaries and the questions to ask. Built in memory; the caller decides where the bytes go.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from healthbook.assistant.grounding import short_name
+from healthbook.clinical import PersonFacts
+from healthbook.clinical.labs import AnalyteFact
+from healthbook.clinical.ranges import Flag
+from healthbook.clinical.units import display_unit
+from healthbook.reports.layout import GREY, INK, LIGHT, Document
+from healthbook.vault import Source, StoredRecord
+
+MAX_RESULTS = 14
+MAX_CHARTS = 4
+FOOTER = ("From {name}'s own records, prepared with Healthbook on {today}. Healthbook explains "
+          "and organises; it does not diagnose.")
+
+
+@dataclass
+class SheetInput:
+    """What a sheet shows: the facts, the records behind them and where they came from."""
+
+    facts: PersonFacts
+    records: list[StoredRecord]
+    sources: list[Source]
+    since: str | None = None  # results changed or out of range since this date
+    visit: str | None = None  # the appointment date
+    kinds: set[str] | None = None  # summary export: only these categories
+
+
+def _num(value: float | None) -> str:
+    return "" if value is None else f"{value:.4g}"
+
+
+def _range(a: AnalyteFact) -> str:
+    if a.range is None:
+        return ""
+    low, high = a.range.low, a.range.high
+    if low is not None and high is not None:
+        return f"{_num(low)}–{_num(high)}"
+    return f"< {_num(high)}" if high is not None else f"> {_num(low)}"
+
+
+def _chosen_results(data: SheetInput) -> list[AnalyteFact]:
+    """Results out of range, critical, or with a trend worth saying; newest first."""
+    since = data.since or "0000"
+    chosen = [a for a in data.facts.analytes if a.latest.when[:10] >= since and (
+        a.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL) or (a.trend and a.trend.significant))]
+    chosen.sort(key=lambda a: a.latest.when, reverse=True)
+    chosen.sort(key=lambda a: a.flag is not Flag.CRITICAL)  # stable: newest first within
+    return chosen[:MAX_RESULTS]
+
+
+def _chart(a: AnalyteFact) -> Any:
+    def draw(ax: Any) -> None:
+        from datetime import datetime
+
+        points = [(datetime.fromisoformat(p.when[:10]), p.value) for p in a.points]
+        xs, ys = zip(*points, strict=True)
+        if a.range is not None and (a.range.low is not None or a.range.high is not None):
+            low = a.range.low if a.range.low is not None else min(min(ys), 0)
+            high = a.range.high if a.range.high is not None else max(ys) * 1.1
+            ax.axhspan(low, high, color=LIGHT, alpha=0.6, linewidth=0)
+        ax.plot(xs, ys, color=INK, linewidth=1, marker="o", markersize=3)
+        out = [(x, y) for (x, y), p in zip(points, a.points, strict=True)
+               if p.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL)]
+        if out:
+            ax.scatter(*zip(*out, strict=True), marker="s", s=14, color="black", zorder=3)
+        ax.set_title(f"{short_name(a.name)[:48]} ({display_unit(a.unit)})", fontsize=7,
+                     loc="left",
+                     color=INK)
+        ax.tick_params(labelsize=6, colors=GREY)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        import matplotlib.dates as mdates
+
+        ax.xaxis.set_major_locator(mdates.AutoDateLocator(maxticks=5))
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+
+    return draw
+
+
+def _wanted(data: SheetInput, kind: str) -> bool:
+    return data.kinds is None or kind in data.kinds
+
+
+def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None,
+                today: date | None = None) -> bytes:
+    """The sheet as PDF bytes."""
+    today = today or date.today()
+    person = data.facts.person
+    used = sorted({r.source_id for r in data.records}, key=lambda sid: sid)
+    labels = {sid: f"S{i}" for i, sid in enumerate(used, 1)}
+    source_of = {r.id: labels.get(r.source_id, "") for r in data.records}
+    doc = Document(title, FOOTER.format(name=person.name, today=today.isoformat()))
+    doc.paragraph(title, 16, fontweight="bold")
+    who = [person.name]
+    if person.birth_date:
+        who.append(f"born {person.birth_date[:10]}")
+    if person.sex:
+        who.append(person.sex)
+    if data.visit:
+        who.append(f"appointment {data.visit}")
+    if data.since:
+        who.append(f"changes since {data.since}")
+    doc.paragraph(" · ".join(who), 10, color=GREY)
+    for c in data.facts.criticals:
+        doc.paragraph(f"CRITICAL: {c.message} ({source_of.get(c.record_ids[0], '')})",
+                      9, fontweight="bold")
+    facts = data.facts
+    if _wanted(data, "medication"):
+        current = [m for m in facts.medications if m.current]
+        doc.heading("Medicines taken now")
+        for m in current or []:
+            dose = f" — {m.dosage}" if m.dosage else ""
+            since = f", since {m.started[:10]}" if m.started else ""
+            doc.paragraph(f"{m.name}{dose}{since} ({source_of.get(m.record_ids[-1], '')})",
+                          bullet="•")
+        if not current:
+            doc.paragraph("None recorded.", color=GREY)
+    if _wanted(data, "allergy"):
+        doc.heading("Allergies")
+        for a in facts.allergies:
+            when = f", recorded {a.record.effective[:10]}" if a.record.effective else ""
+            doc.paragraph(f"{a.record.display or a.record.code}{when} "
+                          f"({source_of.get(a.id, '')})", bullet="•")
+        if not facts.allergies:
+            doc.paragraph("None recorded.", color=GREY)
+    if _wanted(data, "condition"):
+        doc.heading("Conditions")
+        for c in facts.active_conditions:
+            when = f", since {c.record.effective[:10]}" if c.record.effective else ""
+            doc.paragraph(f"{c.record.display or c.record.code}{when}", bullet="•")
+        if not facts.active_conditions:
+            doc.paragraph("No active conditions recorded.", color=GREY)
+    if _wanted(data, "observation"):
+        results = _chosen_results(data)
+        label = f" since {data.since}" if data.since else ""
+        doc.heading(f"Results out of range or changed{label}")
+        if results:
+            rows = [[a.name, f"{_num(a.latest.value)} {display_unit(a.unit)}",
+                     a.latest.when[:10], _range(a),
+                     "no range" if a.flag is Flag.UNKNOWN else a.flag.value,
+                     (f"{_num(a.previous.value)} on {a.previous.when[:10]}"
+                      if a.previous else ""), source_of.get(a.latest.record_id, "")]
+                    for a in results]
+            doc.table(["Test", "Latest", "Date", "Range", "Flag", "Before", "Source"], rows,
+                      [0.33, 0.13, 0.11, 0.11, 0.09, 0.16, 0.07])
+            charted = [a for a in results if len(a.points) >= 2][:MAX_CHARTS]
+            if charted:
+                doc.paragraph("Trends: grey band = reference range, squares = out of range.",
+                              7.5, color=GREY)
+                doc.charts([_chart(a) for a in charted])
+        else:
+            doc.paragraph("Nothing out of range or changed in this period.", color=GREY)
+    if _wanted(data, "wellness") and facts.metrics:
+        doc.heading("Wellness (from devices)")
+        for m in facts.metrics:
+            doc.paragraph(f"{m.statement} Latest day {m.latest.day.isoformat()}.", bullet="•")
+    if questions:
+        doc.heading("Questions to ask")
+        for q in questions:
+            doc.paragraph(re.sub(r"\s*\[\d+\]", "", q), 9.5, bullet="☐")
+    files = {src.id: src for src in data.sources}
+    if used:
+        doc.heading("Sources", 10)
+        for sid in used:
+            src = files.get(sid)
+            name = src.file_name if src else "an import"
+            when = f", imported {src.imported_at[:10]}" if src and src.imported_at else ""
+            doc.paragraph(f"{labels[sid]}: {name}{when}", 7.5, color=GREY)
+    return doc.save()
