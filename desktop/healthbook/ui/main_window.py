@@ -43,6 +43,7 @@ from healthbook.ui.views.labs import LabsView
 from healthbook.ui.views.overview import OverviewView
 from healthbook.ui.views.records import RecordsView
 from healthbook.ui.views.settings import SettingsView
+from healthbook.ui.views.sharing import ShareDialog
 from healthbook.ui.views.timeline import TimelineView
 from healthbook.ui.views.unlock import UnlockView
 from healthbook.ui.views.wellness import WellnessView
@@ -110,6 +111,8 @@ class MainWindow(QMainWindow):
         people.addAction(QAction("Add a person…", self, triggered=self._add_person))
         people.addAction(QAction("Rename…", self, triggered=self._rename_person))
         people.addAction(QAction("Remove…", self, triggered=self._remove_person))
+        self.share_action = QAction("Share records…", self, triggered=self._share)
+        people.addAction(self.share_action)
         self.busy_label = QLabel()
         self.busy_label.setAccessibleName("Status")
         self.demo_label = QLabel("Demo: synthetic sample data, kept only in memory")
@@ -196,6 +199,7 @@ class MainWindow(QMainWindow):
         self.lock_button.setText("End session")
         self.lock_button.setToolTip("Wipe everything shown and return to the start screen")
         self.people_button.hide()
+        self.views["Assistant"].allow_save = False
         for name in ("Import", "Settings"):
             self.nav.item(PAGES.index(name)).setHidden(True)
         self.guard = KioskGuard(self)
@@ -326,6 +330,14 @@ class MainWindow(QMainWindow):
             return
         self.session.run(lambda vault, _job: vault.people.rename(person, name), owner=self,
                          done=lambda p: self.session.reload_people(select=p.name))
+
+    def _share(self) -> ShareDialog | None:
+        person = self.session.person
+        if person is None:
+            return None
+        dialog = ShareDialog(self.session, person, self)
+        dialog.open()
+        return dialog
 
     def _remove_person(self) -> None:
         person = self.session.person

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthbook.assistant.answers import Answer, Assistant, Request
+from healthbook.assistant.answers import Action, Answer, Assistant, Request
 from healthbook.clinical.timeline import describe
 from healthbook.ui.assistant_runner import AssistantRunner
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
+from healthbook.ui.views.sharing import VisitSheetDialog
 
 CITATION = re.compile(r"\[(\d{1,3})\]")
 
@@ -125,6 +126,12 @@ class AssistantView(QWidget):
         self.since.setAccessibleName("Changes since")
         self.prep_button = QPushButton("Prepare for a visit")
         self.prep_button.clicked.connect(self._prep)
+        self.sheet_button = QPushButton("Visit sheet…")
+        self.sheet_button.setToolTip("Edit the questions, then save or print a one- or "
+                                     "two-page sheet for the appointment")
+        self.sheet_button.setEnabled(False)
+        self.sheet_button.clicked.connect(self.open_sheet)
+        self.allow_save = True  # kiosk: print only, nothing saved
         self.clinician = QCheckBox("Clinician mode")
         self.clinician.setToolTip("Offer a draft visit note for a clinician to review")
         self.note_button = QPushButton("Draft a visit note")
@@ -163,6 +170,7 @@ class AssistantView(QWidget):
         visit.addWidget(QLabel("Changes since:"))
         visit.addWidget(self.since)
         visit.addWidget(self.prep_button)
+        visit.addWidget(self.sheet_button)
         visit.addStretch(1)
         visit.addWidget(self.clinician)
         visit.addWidget(self.note_button)
@@ -198,6 +206,7 @@ class AssistantView(QWidget):
         """A new snapshot (or None on lock): reset the page for this person."""
         self._runner.cancel()
         self._data, self.answer = data, None
+        self.sheet_button.setEnabled(False)
         self.subject.clear()
         self._idle_text()
         self._set_running(False)
@@ -259,11 +268,21 @@ class AssistantView(QWidget):
             return
         self._streamed = ""
         self.answer = None
+        self.sheet_button.setEnabled(False)
         self.output.setHtml("<p><i>Starting…</i></p>")
         self._set_running(True)
         self._runner.ask(self._data, build, owner=self, on_text=self._on_text,
                          status=self.status.setText, done=self._on_answer,
                          failed=self._on_failed, cancelled=self._on_cancelled)
+
+    def open_sheet(self) -> VisitSheetDialog | None:
+        """The visit sheet for the last prep answer's questions."""
+        if self._data is None or self.answer is None or self.answer.action is not Action.PREP:
+            return None
+        dialog = VisitSheetDialog(self._session, self._data.person, self.answer.questions,
+                                  self._since(), self.allow_save, self)
+        dialog.open()
+        return dialog
 
     def stop(self) -> None:
         """Stop the answer being written."""
@@ -284,6 +303,7 @@ class AssistantView(QWidget):
     def _on_answer(self, answer: Answer) -> None:
         self.answer = answer
         self._set_running(False)
+        self.sheet_button.setEnabled(answer.action is Action.PREP)
         self.status.setText("Checked against the records.")
         self.output.setHtml(answer_html(answer))
         self._show_sources(answer)

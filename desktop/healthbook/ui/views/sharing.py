@@ -1,0 +1,234 @@
+"""The visit sheet (edit the questions, then save or print) and the sharing export dialog.
+
+The PDF is built on the session's lane from the vault; printing paints the rendered pages onto
+the printer, so nothing is written to disk except the file the user chooses.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthbook.reports.share import KINDS
+from healthbook.ui.session import Session
+from healthbook.vault import Person
+
+PRINT_SCALE = 300 / 72  # render pages at 300 dpi for the printer
+KIND_LABELS = {"observation": "Results and vital signs", "condition": "Conditions",
+               "medication": "Medicines", "allergy": "Allergies",
+               "immunization": "Immunizations", "procedure": "Procedures",
+               "encounter": "Visits", "report": "Reports", "document": "Documents"}
+
+
+def print_pages(printer: QPrinter, pages: list[bytes]) -> None:
+    """Paint PNG pages onto a printer, one per sheet, scaled to the printable area."""
+    painter = QPainter(printer)
+    try:
+        for index, data in enumerate(pages):
+            if index:
+                printer.newPage()
+            image = QImage.fromData(data)
+            area = painter.viewport()
+            size = image.size().scaled(area.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setViewport(area.x(), area.y(), size.width(), size.height())
+            painter.setWindow(image.rect())
+            painter.drawImage(0, 0, image)
+            painter.setViewport(area)
+    finally:
+        painter.end()
+
+
+def _date(edit: QDateEdit) -> str:
+    return edit.date().toString("yyyy-MM-dd")
+
+
+def _date_edit(value: str | None, name: str) -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setAccessibleName(name)
+    day = QDate.fromString(value[:10], "yyyy-MM-dd") if value else QDate.currentDate()
+    edit.setDate(day if day.isValid() else QDate.currentDate())
+    return edit
+
+
+class VisitSheetDialog(QDialog):
+    """Edit the questions to ask, then save the one- or two-page sheet as PDF or print it."""
+
+    def __init__(self, session: Session, person: Person, questions: list[str], since: str,
+                 allow_save: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Visit sheet")
+        self.resize(640, 460)
+        self._session, self._person = session, person
+        self.since = _date_edit(since, "Changes since")
+        self.visit = _date_edit(None, "Appointment date")
+        plain = [re.sub(r"\s*\[\d+\]", "", q) for q in questions]  # citations stay in the app
+        self.questions = QPlainTextEdit("\n".join(plain))
+        self.questions.setAccessibleName("Questions to ask, one per line")
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton("Save PDF…")
+        self.save_button.setVisible(allow_save)
+        self.save_button.clicked.connect(self.save)
+        self.print_button = QPushButton("Print…")
+        self.print_button.clicked.connect(self.print_sheet)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("Appointment:", self.visit)
+        form.addRow("Changes since:", self.since)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel("Questions to ask (edit freely, one per line):"))
+        layout.addWidget(self.questions, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def question_list(self) -> list[str]:
+        """The questions as the user left them."""
+        return [q.strip() for q in self.questions.toPlainText().splitlines() if q.strip()]
+
+    def save(self, path: Path | None = None) -> None:
+        """Write the PDF where the user chooses."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Save the visit sheet", str(Path.home() / "visit-sheet.pdf"),
+                "PDF (*.pdf)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        questions, since, visit = self.question_list(), _date(self.since), _date(self.visit)
+        person = self._person
+        self.status.setText("Writing the sheet…")
+
+        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the session lane
+            from healthbook.reports import prep_sheet
+
+            return prep_sheet(vault, person, path, questions, since, visit)
+
+        self._session.run(work, owner=self,
+                          done=lambda out: self.status.setText(f"Saved to {out}."),
+                          failed=self.status.setText)
+
+    def print_sheet(self, printer: QPrinter | None = None) -> None:
+        """Render the sheet on the lane, then print it (after the print dialog)."""
+        questions, since, visit = self.question_list(), _date(self.since), _date(self.visit)
+        person = self._person
+        self.status.setText("Preparing the pages…")
+
+        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the session lane
+            from healthbook.reports import build_sheet, sheet_input
+            from healthbook.reports.pdf_pages import pdf_pages
+
+            pdf = build_sheet(sheet_input(vault, person, since, visit),
+                              "Appointment preparation", questions)
+            vault.audit.append("print", {"person": person.id, "format": "prep-sheet"})
+            return pdf_pages(pdf, scale=PRINT_SCALE)
+
+        def done(pages: list[bytes]) -> None:
+            target = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
+            if printer is None and QPrintDialog(target, self).exec() != QDialog.DialogCode.Accepted:
+                self.status.setText("")
+                return
+            print_pages(target, pages)
+            self.status.setText(f"Sent {len(pages)} page(s) to the printer.")
+
+        self._session.run(work, owner=self, done=done, failed=self.status.setText)
+
+
+class ShareDialog(QDialog):
+    """Choose categories, dates and format; write exactly that (FHIR R4 or PDF)."""
+
+    def __init__(self, session: Session, person: Person, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Share {person.name}'s records")
+        self._session, self._person = session, person
+        self.kinds = {}
+        grid = QGridLayout()
+        for i, kind in enumerate(sorted(KINDS, key=lambda k: list(KIND_LABELS).index(k))):
+            box = QCheckBox(KIND_LABELS[kind])
+            box.setChecked(kind != "document")
+            self.kinds[kind] = box
+            grid.addWidget(box, i // 2, i % 2)
+        self.limit = QCheckBox("Only records dated on or after")
+        self.since = _date_edit(None, "Share records since")
+        self.since.setDate(QDate.currentDate().addYears(-1))
+        self.since.setEnabled(False)
+        self.limit.toggled.connect(self.since.setEnabled)
+        self.format = QComboBox()
+        self.format.addItem("FHIR R4 Bundle (for a clinic's system or another app)", "fhir")
+        self.format.addItem("PDF summary (to read or print)", "pdf")
+        self.format.setAccessibleName("Format")
+        self.status = QLabel("Only what is ticked is written. The file is not encrypted: "
+                             "send it the way you would send a medical letter.")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton("Save as…")
+        self.save_button.clicked.connect(self.save)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<b>What to share</b>"))
+        layout.addLayout(grid)
+        since_row = QFormLayout()
+        since_row.addRow(self.limit, self.since)
+        since_row.addRow("Format:", self.format)
+        layout.addLayout(since_row)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+
+    def chosen_kinds(self) -> set[str]:
+        """The ticked categories."""
+        return {k for k, box in self.kinds.items() if box.isChecked()}
+
+    def save(self, path: Path | None = None) -> None:
+        """Write the export where the user chooses."""
+        kinds = self.chosen_kinds()
+        if not kinds:
+            self.status.setText("Tick at least one kind of record to share.")
+            return
+        fmt = self.format.currentData()
+        if path is None:
+            suffix = "json" if fmt == "fhir" else "pdf"
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, "Share records", str(Path.home() / f"health-records.{suffix}"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        since = _date(self.since) if self.limit.isChecked() else None
+        person = self._person
+        self.status.setText("Writing…")
+
+        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the session lane
+            from healthbook.reports import export
+
+            return export(vault, person, path, fmt, since, kinds)
+
+        def done(summary: dict) -> None:
+            self.status.setText(f"Wrote {len(summary['records'])} records to {path}.")
+
+        self._session.run(work, owner=self, done=done, failed=self.status.setText)
