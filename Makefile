@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb poppler-utils
 
-.PHONY: run test lint bench system-deps clean
+.PHONY: run test test-adversarial lint bench system-deps clean
 
 run: $(STAMP)
 	$(VENV)/bin/healthbook --demo
@@ -20,6 +20,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop tests bench
 	$(VENV)/bin/lint-imports
+
+test-adversarial: $(STAMP)
+	HEALTHBOOK_ADVERSARIAL=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/adversarial -q
 
 bench: $(STAMP)
 	$(PY) bench/vault_bench.py

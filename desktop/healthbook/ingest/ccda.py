@@ -170,7 +170,10 @@ def _section_items(doc: _Doc, section: Any, kind: str) -> Iterator[Item]:
                 continue  # reference ranges, comments
             if obs.find(_q("code")) is None:
                 continue
-            yield _observation(doc, obs, category)
+            try:
+                yield _observation(doc, obs, category)
+            except ValueError as exc:  # an absurd value or range: skip this result only
+                yield Skipped("observation", obs.get("ID") or "", str(exc))
     elif kind == "problems":
         for obs in section.iter(f"{{{NS}}}observation"):
             roots = {t.get("root") for t in obs.findall(_q("templateId"))}

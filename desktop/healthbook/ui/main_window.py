@@ -314,8 +314,9 @@ class MainWindow(QMainWindow):
             return
 
         def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
-            added = vault.people.add(name)
-            vault.audit.append("person-add", {"person": added.id})
+            with vault.transaction():  # the person and its audit entry, or neither
+                added = vault.people.add(name)
+                vault.audit.append("person-add", {"person": added.id})
             return added
 
         self.session.run(work, owner=self,
@@ -353,8 +354,9 @@ class MainWindow(QMainWindow):
             return
 
         def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
-            vault.people.remove(person)
-            vault.audit.append("person-remove", {"person": person.id})
+            with vault.transaction():  # the removal and its audit entry, or neither
+                vault.people.remove(person)
+                vault.audit.append("person-remove", {"person": person.id})
 
         self.session.person = None
         self.session.run(work, owner=self, done=lambda _r: self.session.reload_people())

@@ -6,6 +6,8 @@ from healthbook.vault.errors import (
     PersonNotFound,
     ReadOnlyVault,
     SourceNotFound,
+    StorageFull,
+    TooManyAttempts,
     VaultBusy,
     VaultError,
     VaultExists,
@@ -31,6 +33,7 @@ from healthbook.vault.vault import Vault
 __all__ = [
     "Attachment", "AuditCheck", "AuditEntry", "DuplicatePerson", "NotAVault", "Person",
     "PersonId", "PersonNotFound", "ReadOnlyVault", "Record", "RecordId", "RecordKind", "Source",
-    "SourceId", "SourceNotFound", "StoredRecord", "Vault", "VaultBusy", "VaultError",
+    "SourceId", "SourceNotFound", "StorageFull", "StoredRecord", "TooManyAttempts", "Vault",
+    "VaultBusy", "VaultError",
     "VaultExists", "VaultNotFound", "VaultTooNew", "WrongPassphrase",
 ]

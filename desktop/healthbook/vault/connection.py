@@ -17,6 +17,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from healthbook.vault.errors import (
     NotAVault,
     ReadOnlyVault,
+    StorageFull,
     VaultBusy,
     VaultError,
     VaultExists,
@@ -55,6 +56,16 @@ def _classify(exc: Exception, path: Path | str) -> VaultError:
     if "not a database" in message:
         return WrongPassphrase("That passphrase does not unlock this vault.")
     return NotAVault(f"{path} could not be read as a Healthbook vault ({exc}).")
+
+
+STORAGE_FULL = ("The vault could not be written: the disk is full, or the file system refused "
+                "the write. Nothing was changed; free some space and try again.")
+
+
+def _write_failed(exc: BaseException) -> bool:
+    """True for SQLite's 'disk full' and 'disk I/O error' (ENOSPC, EFBIG, EIO on write)."""
+    text = str(exc).lower()
+    return isinstance(exc, DatabaseError) and ("disk i/o error" in text or "is full" in text)
 
 
 def _raw_connect(path: Path | str, passphrase: str, read_only: bool) -> Any:
@@ -97,6 +108,16 @@ def check_file(path: Path) -> None:
         raise NotAVault(f"{path} is empty or too short to be a Healthbook vault.")
 
 
+def on_read_only_media(path: Path) -> bool:
+    """True when `path` cannot be written: a read-only file system or file."""
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
+
+
 class Db:
     """One keyed connection with transactions; owned by one thread at a time."""
 
@@ -110,9 +131,11 @@ class Db:
     # -- opening ---------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str, passphrase: str, *, read_only: bool = False) -> Db:
-        """Unlock an existing vault. A wrong passphrase changes nothing in the file."""
+        """Unlock an existing vault. A wrong passphrase changes nothing in the file. A vault
+        on read-only media (a write-protected stick, a read-only mount) opens read-only."""
         if path != MEMORY:
             check_file(Path(path))
+            read_only = read_only or on_read_only_media(Path(path))
         try:
             conn = _raw_connect(path, passphrase, read_only)
         except DatabaseError as exc:
@@ -225,14 +248,28 @@ class Db:
             self._depth += 1
             try:
                 yield self
-            except BaseException:
+            except BaseException as exc:
                 self._depth -= 1
                 if outer:
-                    self._conn.execute("ROLLBACK")
+                    self._rollback()
+                    if _write_failed(exc):
+                        raise StorageFull(STORAGE_FULL) from exc
                 raise
             self._depth -= 1
             if outer:
-                self._conn.execute("COMMIT")
+                try:
+                    self._conn.execute("COMMIT")
+                except DatabaseError as exc:
+                    self._rollback()
+                    raise (StorageFull(STORAGE_FULL) if _write_failed(exc)
+                           else _classify(exc, self.path)) from exc
+
+    def _rollback(self) -> None:
+        """Undo the open transaction (SQLite may already have undone it after an I/O error)."""
+        try:
+            self._conn.execute("ROLLBACK")
+        except DatabaseError:
+            pass
 
     # -- security --------------------------------------------------------------------------
     def rekey(self, new_passphrase: str) -> None:

@@ -27,6 +27,15 @@ class VaultTooNew(VaultError):
     """The vault was written by a newer Healthbook; it is left untouched."""
 
 
+class StorageFull(VaultError):
+    """A write failed for lack of space (or an I/O error); the transaction was undone."""
+
+
+class TooManyAttempts(VaultError):
+    """Several wrong passphrases in a row: the next attempt must wait. The file was not
+    touched."""
+
+
 class VaultBusy(VaultError):
     """The vault is open in another Healthbook window or process."""
 

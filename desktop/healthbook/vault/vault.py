@@ -10,9 +10,16 @@ from pathlib import Path
 from types import TracebackType
 
 from healthbook.progress import Progress, no_progress
+from healthbook.vault import attempts
 from healthbook.vault.audit import AuditLog
 from healthbook.vault.connection import MEMORY, Db, create_private_file
-from healthbook.vault.errors import NotAVault, VaultError, VaultTooNew, WrongPassphrase
+from healthbook.vault.errors import (
+    NotAVault,
+    TooManyAttempts,
+    VaultError,
+    VaultTooNew,
+    WrongPassphrase,
+)
 from healthbook.vault.models import PersonId
 from healthbook.vault.people import People
 from healthbook.vault.records import Records
@@ -46,9 +53,22 @@ class Vault:
 
     @classmethod
     def open(cls, path: Path | str, passphrase: str, *, read_only: bool = False) -> Vault:
-        """Unlock an existing vault. Raises WrongPassphrase, leaving the file untouched."""
-        vault = cls(Db.open(path, passphrase, read_only=read_only), passphrase)
-        if not read_only:
+        """Unlock an existing vault. Raises WrongPassphrase, leaving the file untouched; after
+        several wrong passphrases, TooManyAttempts until a growing wait has passed."""
+        if path != MEMORY:
+            wait = attempts.wait_needed(Path(path))
+            if wait > 0:
+                raise TooManyAttempts(f"Too many wrong passphrases: wait {wait:.0f} seconds "
+                                      "before trying again.")
+        try:
+            db = Db.open(path, passphrase, read_only=read_only)
+        except WrongPassphrase:
+            attempts.record(Path(path), success=False)
+            raise
+        if path != MEMORY:
+            attempts.record(Path(path), success=True)
+        vault = cls(db, passphrase)
+        if not vault.read_only:
             vault.audit.append("unlock")
         return vault
 
