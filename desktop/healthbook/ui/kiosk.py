@@ -57,9 +57,9 @@ def allowed_folder(prefs: Preferences) -> Path:
     return folder if folder.is_dir() else Path.home()
 
 
-def choose_visitor_file(parent: QWidget, prefs: Preferences) -> Path | None:
-    """A file dialog that stays inside the allowed folder (Qt's own dialog, not the system's,
-    so navigation outside the folder is refused)."""
+def visitor_dialog(parent: QWidget, prefs: Preferences) -> QFileDialog:
+    """Qt's own file dialog (not the system's), pulled back whenever the visitor browses
+    outside the allowed folder."""
     folder = allowed_folder(prefs).resolve()
     dialog = QFileDialog(parent, "Open the visitor's export", str(folder))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
@@ -67,10 +67,23 @@ def choose_visitor_file(parent: QWidget, prefs: Preferences) -> Path | None:
     dialog.directoryEntered.connect(
         lambda path: dialog.setDirectory(str(folder))
         if not Path(path).resolve().is_relative_to(folder) else None)
-    if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+    return dialog
+
+
+def visitor_choice(dialog: QFileDialog, prefs: Preferences) -> Path | None:
+    """The file picked in `dialog`, or None when it lies outside the allowed folder."""
+    if not dialog.selectedFiles():
         return None
     chosen = Path(dialog.selectedFiles()[0]).resolve()
-    return chosen if chosen.is_relative_to(folder) else None
+    return chosen if chosen.is_relative_to(allowed_folder(prefs).resolve()) else None
+
+
+def choose_visitor_file(parent: QWidget, prefs: Preferences) -> Path | None:
+    """Ask for the visitor's export inside the allowed folder."""
+    dialog = visitor_dialog(parent, prefs)
+    if dialog.exec() != QFileDialog.DialogCode.Accepted:
+        return None
+    return visitor_choice(dialog, prefs)
 
 
 class KioskWelcome(QWidget):
