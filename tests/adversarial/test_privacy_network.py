@@ -1,5 +1,6 @@
 """Privacy across the whole app: no socket is ever created, and nothing readable is left on
-disk after a full session (create, import every corpus kind, facts, every screen, lock)."""
+disk after a full session (create, import every corpus kind, facts, every screen, ask the
+assistant, export, lock)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from healthbook.clinical import compute_facts
 from healthbook.ingest import ImportFailed, import_file
 from healthbook.paths import default_vault_path
 from healthbook.vault import Vault
+from tests.adversarial.conftest import Attacks
 from tests.conftest import DATA, PASSPHRASE
 from tests.helpers import files_containing
 
@@ -36,7 +38,8 @@ CORPUS = [
 
 
 def test_full_session_opens_no_socket_and_leaves_no_plaintext(
-        qtbot, private_dirs: dict[str, Path], tmp_path: Path) -> None:  # noqa: ANN001
+        qtbot, private_dirs: dict[str, Path], tmp_path: Path, monkeypatch,  # noqa: ANN001
+        attacks: Attacks) -> None:
     SOCKET_EVENTS.clear()
     csv = tmp_path / "labs.csv"
     csv.write_text(f"date,test,value,unit\n2024-05-02,{MARKER},6.1,mmol/L\n")
@@ -63,13 +66,37 @@ def test_full_session_opens_no_socket_and_leaves_no_plaintext(
     for page in PAGES:
         window.show_page(page)
         qtbot.wait(50)
+    # Ask the assistant (the real model) about the marked result, then share everything.
+    from healthbook.assistant.runtime import Sampling
+
+    monkeypatch.setattr("healthbook.assistant.answers.Sampling",
+                        lambda: Sampling(max_tokens=24))
+    window.show_page("Assistant")
+    assistant = window.views["Assistant"]
+    assistant.question.setText(f"What does {MARKER} mean?")
+    assistant.ask()
+    qtbot.waitUntil(lambda: assistant.answer is not None, timeout=120_000)
+    assert any(MARKER in f.text for f in assistant.answer.facts)
+    share = window._share()  # noqa: SLF001 - the People menu's action
+    exported = tmp_path / "shared" / "records.json"
+    exported.parent.mkdir()
+    share.save(exported)
+    qtbot.waitUntil(lambda: share.status.text().startswith("Wrote"), timeout=30_000)
+    assert MARKER in exported.read_text()  # the user's own export holds what they chose
     window.lock()
     window.close()
 
+    attacks.tried("a socket opened during a full session", SOCKET_EVENTS == [])
     assert SOCKET_EVENTS == []
     roots = [private_dirs[k] for k in ("data", "config", "cache", "tmp")]
     roots.append(Path(tempfile.gettempdir()))
-    assert files_containing(roots, MARKER.encode()) == []
+    leaks = files_containing(roots, MARKER.encode())
+    attacks.tried("plaintext left on disk after a full session", leaks == [])
+    assert leaks == []
+    for file in (path, path.with_name("backup.vault")):
+        owner_only = file.stat().st_mode & 0o077 == 0
+        attacks.tried(f"{file.name} readable by others", owner_only)
+        assert owner_only
 
 
 def test_the_socket_watch_sees_a_socket() -> None:
