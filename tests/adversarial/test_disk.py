@@ -68,7 +68,8 @@ def read_only_mount(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", str(mount)], check=False)
 
 
-def test_a_vault_on_read_only_media_opens_read_only(read_only_mount: Path, vault_path: Path,
+def test_a_vault_on_read_only_media_opens_read_only(qtbot, read_only_mount: Path,  # noqa: ANN001
+                                                    vault_path: Path,
                                                     attacks: Attacks) -> None:
     with Vault.open(vault_path, PASSPHRASE) as vault:
         person = vault.people.add("Reader")
@@ -81,4 +82,14 @@ def test_a_vault_on_read_only_media_opens_read_only(read_only_mount: Path, vault
         assert vault.records.counts()["observation"] == 1
         with pytest.raises(ReadOnlyVault):
             vault.people.add("Writer")
+    from healthbook.preferences import Preferences
+    from healthbook.ui.main_window import MainWindow
+
+    window = MainWindow(vault_path=copy, prefs=Preferences())
+    qtbot.addWidget(window)
+    window.unlock_view.passphrase.setText(PASSPHRASE)
+    window.unlock_view.submit.click()
+    qtbot.waitUntil(lambda: window.session.data is not None, timeout=30_000)
+    assert window.demo_label.text().startswith("Read-only")
+    window.close()
     attacks.tried("vault on read-only media", True)

@@ -333,6 +333,6 @@ def _questions(request: Request, kept: list[Sentence]) -> list[str]:
 
 def record_answer(vault: Vault, person_id: int, answer: Answer) -> None:
     """Write to the audit log which records an answer read (never the answer's text)."""
-    vault.audit.append("assistant", {"person": person_id, "action": answer.action.value,
+    vault.log("assistant", {"person": person_id, "action": answer.action.value,
                                      "model": answer.model, "records": answer.record_ids,
                                      "fallback": answer.fallback})

@@ -37,7 +37,7 @@ def prep_sheet(vault: Vault, person: Person, out: Path, questions: list[str],
     data = sheet_input(vault, person, since, visit)
     pdf = build_sheet(data, "Appointment preparation", questions)
     written = write_private(out, pdf)
-    vault.audit.append("export", {"person": person.id, "format": "prep-pdf",
+    vault.log("export", {"person": person.id, "format": "prep-pdf",
                                   "since": since, "records": [r.id for r in data.records]})
     return written
 
@@ -61,5 +61,5 @@ def export(vault: Vault, person: Person, out: Path, fmt: str, since: str | None 
     summary = {"person": person.id, "format": fmt, "since": since,
                "kinds": sorted(kinds) if kinds else "all", "records": held,
                "skipped": skipped}
-    vault.audit.append("export", summary)
+    vault.log("export", summary)
     return summary

@@ -264,7 +264,10 @@ class MainWindow(QMainWindow):
         if self.session.path is not None:
             self.prefs.last_vault = str(self.session.path)
             self.prefs.save()
-        self.demo_label.setVisible(self.session.is_demo)
+        self.demo_label.setText(
+            "Read-only: this vault is on media that cannot be written; nothing can be changed"
+            if self.session.read_only else "Demo: synthetic sample data, kept only in memory")
+        self.demo_label.setVisible(self.session.is_demo or self.session.read_only)
         self.stack.setCurrentIndex(1)
         self.show_page("Overview")
         self.idle.start()

@@ -62,6 +62,7 @@ class Session(QObject):
         self._vault: Vault | None = None  # touched only on the lane
         self.path: Path | None = None
         self.is_demo = False
+        self.read_only = False
         self.people: list[Person] = []
         self.person: Person | None = None
         self.data: PersonData | None = None
@@ -122,6 +123,7 @@ class Session(QObject):
 
     def _opened(self, vault: Vault, path: Path | None, demo: bool) -> None:
         self._vault, self.path, self.is_demo = vault, path, demo
+        self.read_only = vault.read_only
         self.busy.emit("")
         self.unlocked.emit()
         self.reload_people()

@@ -126,6 +126,12 @@ class Vault:
         self._passphrase = new_passphrase
         self.audit.append("change-passphrase")
 
+    def log(self, action: str, detail: dict | None = None) -> None:
+        """Note a read-only action (an answer, an export) in the audit log; a vault opened
+        read-only (read-only media) cannot record it and is left untouched."""
+        if not self.read_only:
+            self.audit.append(action, detail)
+
     def integrity_ok(self) -> bool:
         """SQLite's integrity check passes."""
         return self._db.scalar("PRAGMA integrity_check") == "ok"

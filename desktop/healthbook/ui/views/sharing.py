@@ -145,7 +145,7 @@ class VisitSheetDialog(QDialog):
 
             pdf = build_sheet(sheet_input(vault, person, since, visit),
                               "Appointment preparation", questions)
-            vault.audit.append("print", {"person": person.id, "format": "prep-sheet"})
+            vault.log("print", {"person": person.id, "format": "prep-sheet"})
             return pdf_pages(pdf, scale=PRINT_SCALE)
 
         def done(pages: list[bytes]) -> None:
