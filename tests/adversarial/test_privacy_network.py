@@ -41,6 +41,13 @@ def test_full_session_opens_no_socket_and_leaves_no_plaintext(
         qtbot, private_dirs: dict[str, Path], tmp_path: Path, monkeypatch,  # noqa: ANN001
         attacks: Attacks) -> None:
     SOCKET_EVENTS.clear()
+    import socket
+
+    def impossible(*_args: object, **_kwargs: object) -> None:
+        raise OSError("networking is impossible in this session")
+
+    monkeypatch.setattr(socket, "socket", impossible)  # and the session must still pass
+    monkeypatch.setattr(socket, "create_connection", impossible)
     csv = tmp_path / "labs.csv"
     csv.write_text(f"date,test,value,unit\n2024-05-02,{MARKER},6.1,mmol/L\n")
     path = default_vault_path()
@@ -87,6 +94,7 @@ def test_full_session_opens_no_socket_and_leaves_no_plaintext(
     window.close()
 
     attacks.tried("a socket opened during a full session", SOCKET_EVENTS == [])
+    assert "PySide6.QtNetwork" not in sys.modules  # Qt's own sockets are never even loaded
     assert SOCKET_EVENTS == []
     roots = [private_dirs[k] for k in ("data", "config", "cache", "tmp")]
     roots.append(Path(tempfile.gettempdir()))
