@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb poppler-utils
 
-.PHONY: run test test-adversarial lint bench system-deps clean
+.PHONY: run test test-adversarial lint bench package test-package system-deps clean
 
 run: $(STAMP)
 	$(VENV)/bin/healthbook --demo
@@ -23,6 +23,20 @@ lint: $(STAMP)
 
 test-adversarial: $(STAMP)
 	HEALTHBOOK_ADVERSARIAL=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/adversarial -q
+
+# The Linux one-folder bundle (dist/healthbook); the built-in model is placed beside it.
+package: $(STAMP)
+	$(PY) -m pip install -q "pyinstaller>=6.10"
+	$(PY) -m PyInstaller --noconfirm --log-level WARN --distpath dist \
+		--workpath build/pyinstaller packaging/healthbook.spec
+	mkdir -p dist/healthbook/models
+	cp "$$($(PY) -c 'from healthbook.assistant.models import embedded_model; print(embedded_model())')" \
+		dist/healthbook/models/
+	du -sh dist/healthbook dist/healthbook/_internal dist/healthbook/models
+
+test-package: package
+	HEALTHBOOK_BUNDLE=dist/healthbook/healthbook QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q -s tests/packaging
 
 bench: $(STAMP)
 	$(PY) bench/vault_bench.py

@@ -4,6 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
+
+
+def _quit_on_terminate(app: Any, window: Any) -> None:
+    """Log-out and `kill` send SIGTERM: lock the vault and quit cleanly (exit code 0)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def terminate(_signum: int, _frame: object) -> None:
+        window._admin_exit = True  # the session is ending: kiosk mode lets go too
+        window.close()
+        app.quit()
+
+    signal.signal(signal.SIGTERM, terminate)
+    ticker = QTimer(app)  # lets Python run its signal handlers while Qt waits for events
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
 
 
 def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) -> int:
@@ -21,6 +39,7 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) 
     collect_on_ui_thread(app)
     window = MainWindow(vault_path=vault, kiosk=kiosk, demo=demo)
     app.installEventFilter(window.idle)
+    _quit_on_terminate(app, window)
     if kiosk:
         window.showFullScreen()
     else:

