@@ -33,6 +33,16 @@ def test_metainfo_matches_the_desktop_file_and_the_icon_exists() -> None:
     assert root.find("launchable").text == "org.healthbook.Healthbook.desktop"
     icon = ElementTree.parse(ROOT / "resources" / "icons" / "healthbook.svg").getroot()
     assert icon.tag.endswith("svg")
+    sizes = sorted(int(p.parts[-3].split("x")[0])
+                   for p in (ROOT / "resources" / "icons" / "hicolor").glob("*/apps/*.png"))
+    assert sizes == [16, 24, 32, 48, 64, 128, 256, 512]
+
+
+def test_the_app_starts_and_quits_cleanly_for_packagers() -> None:
+    from tests.helpers import run_cli
+
+    done = run_cli("--quit-after-start", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 0, done.stderr
 
 
 def test_the_kiosk_unit_restarts_the_app() -> None:

@@ -7,6 +7,18 @@ from pathlib import Path
 from typing import Any
 
 
+def _set_icon(app: Any) -> None:
+    """The window icon, from the icon set in resources/icons."""
+    from PySide6.QtGui import QIcon
+
+    from healthbook.paths import resources_dir
+
+    icon = QIcon()
+    for png in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/*.png")):
+        icon.addFile(str(png))
+    app.setWindowIcon(icon)
+
+
 def _quit_on_terminate(app: Any, window: Any) -> None:
     """Log-out and `kill` send SIGTERM: lock the vault and quit cleanly (exit code 0)."""
     import signal
@@ -24,7 +36,8 @@ def _quit_on_terminate(app: Any, window: Any) -> None:
     ticker.start(250)
 
 
-def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) -> int:
+def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False,
+            quit_after_start: bool = False) -> int:
     """Start the Qt event loop; returns the exit code."""
     from PySide6.QtWidgets import QApplication
 
@@ -34,6 +47,8 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) 
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Healthbook")
+    app.setDesktopFileName("org.healthbook.Healthbook")
+    _set_icon(app)
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE)
     collect_on_ui_thread(app)
@@ -44,4 +59,13 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False) 
         window.showFullScreen()
     else:
         window.show()
+    if quit_after_start:  # a packaging smoke test: the window came up, now leave cleanly
+        from PySide6.QtCore import QTimer
+
+        def leave() -> None:
+            window._admin_exit = True
+            window.close()
+            app.quit()
+
+        QTimer.singleShot(0, leave)
     return int(app.exec())

@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--kiosk", action="store_true", help="start the app in kiosk mode")
     parser.add_argument("--demo", action="store_true",
                         help="offer a demo vault with a synthetic person when no vault exists")
+    parser.add_argument("--quit-after-start", action="store_true",
+                        help="for packagers: start the app, show its window, then quit (exit "
+                        "code 0 when everything loaded)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMAND_MODULES:
         module.register(sub)
@@ -49,7 +52,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from healthbook.app import run_app  # Qt loads only for the app
 
-        return run_app(vault=args.vault, kiosk=args.kiosk, demo=args.demo)
+        return run_app(vault=args.vault, kiosk=args.kiosk, demo=args.demo,
+                       quit_after_start=args.quit_after_start)
     try:
         return int(args.func(args))
     except WrongPassphrase as exc:
