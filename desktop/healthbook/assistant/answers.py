@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from functools import cache
 from typing import Any
@@ -220,7 +220,7 @@ class Assistant:
         """Questions for the next appointment, from what changed since `since` (default: the
         last visit, else 12 months ago)."""
         start = since or self.book.last_visit or \
-            date.today().replace(year=date.today().year - 1).isoformat()
+            (date.today() - timedelta(days=365)).isoformat()
         placed: list[GroundFact] = []
         adds: list[GroundFact] = []
         for fact in self.book.since(start)[:MAX_QUESTIONS]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QShowEvent
@@ -224,7 +224,7 @@ class AssistantView(QWidget):
         visits = sorted(r.record.effective for r in data.records
                         if r.record.kind.value == "encounter" and r.record.effective)
         since = date.fromisoformat(visits[-1][:10]) if visits else \
-            date.today().replace(year=date.today().year - 1)
+            date.today() - timedelta(days=365)
         self.since.setDate(QDate(since.year, since.month, since.day))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
