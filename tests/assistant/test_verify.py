@@ -51,7 +51,9 @@ def test_a_wrong_number_date_or_unit_is_not_supported(verifier: Verifier) -> Non
                  "The test was on 2023-05-01 [1].", "LDL rose 40% [1]."):
         s = verifier.sentence(text)
         assert not s.supported, text
-        assert "not in the records" in s.problem
+        assert "is not in the facts it cites" in s.problem
+    assert verifier.sentence("Your LDL was 169 mg/dL.").problem == \
+        "169 mg/dl is not in the records"
 
 
 def test_an_uncited_true_number_is_linked_to_the_fact_that_holds_it(verifier: Verifier) -> None:
@@ -61,10 +63,19 @@ def test_an_uncited_true_number_is_linked_to_the_fact_that_holds_it(verifier: Ve
     assert with_citations(s) == "Your glucose of 113.5 mg/dL is above the range [3]."
 
 
-def test_a_wrong_citation_is_corrected_to_the_supporting_fact(verifier: Verifier) -> None:
-    s = verifier.sentence("Your LDL was 159 mg/dL [2].")
-    assert s.supported
-    assert s.facts == [1]
+def test_a_number_missing_from_the_cited_fact_is_not_supported(verifier: Verifier) -> None:
+    s = verifier.sentence("Your LDL was 159 mg/dL [2].")  # true, but fact 2 is about steps
+    assert not s.supported
+    assert s.problem == "159 mg/dl is not in the facts it cites"
+
+
+def test_values_from_different_records_are_not_stitched_together(verifier: Verifier) -> None:
+    # 159 mg/dL is LDL's (fact 1), 2024-03-09 is the glucose test's (fact 3): each is true,
+    # together they are false.
+    s = verifier.sentence("Your LDL was 159 mg/dL on 2024-03-09.")
+    assert not s.supported
+    assert s.problem == "its numbers and dates come from different records"
+    assert verifier.sentence("LDL 159 mg/dL [1] and glucose 113.5 mg/dL [3].").supported
 
 
 def test_a_citation_to_a_missing_fact_is_reported(verifier: Verifier) -> None:

@@ -1,9 +1,10 @@
 """The verifier: every number, date and unit in an answer must be found in the facts it cites.
 
 Numbers may be rounded (to the shown decimals or to 2–3 significant figures) or converted
-between units (pint, with molar masses for lab analytes). A sentence whose number, date or
-unit no fact supports is removed, and the answer says so. A sentence whose numbers are all
-supported keeps (or gains) citations to exactly the facts that support them.
+between units (pint, with molar masses for lab analytes). A sentence with citations is checked
+against the facts it cites only; a sentence without any must have all its numbers and dates in
+one single fact, and is then linked to it. A sentence that fails is removed, and the answer
+says so.
 """
 
 from __future__ import annotations
@@ -206,25 +207,37 @@ class Verifier:
         if not said:
             valid = [n for n in cited if n in self._facts]
             return Sentence(text, valid, True, "")
-        # Cited facts are tried first, then the rest: a true number is linked to its record
-        # even when the model cited the wrong fact (or none).
-        order = [n for n in cited if n in self._facts] + \
-            [n for n in self._facts if n not in cited]
-        support: set[int] = set()
-        for claim in [*said.quantities, *said.dates]:
-            found = self._supporters(claim, order)
-            if not found:
-                shown = claim if isinstance(claim, str) else \
-                    f"{claim.value:g}{' ' + claim.unit if claim.unit else ''}"
-                return Sentence(text, [], False, f"{shown} is not in the records")
-            explicit = [n for n in found if n in cited]
-            support.add(explicit[0] if explicit else found[0])
         problem = f"cites [{unknown[0]}], which does not exist" if unknown else ""
-        return Sentence(text, sorted(support), True, problem, checked=True)
+        everything = [*said.quantities, *said.dates]
+        valid = [n for n in cited if n in self._facts]
+        if valid:  # checked against the facts it cites, and only those
+            support: set[int] = set()
+            for claim in everything:
+                found = self._supporters(claim, valid)
+                if not found:
+                    return Sentence(text, [], False, f"{_shown(claim)} is not in the facts "
+                                    "it cites")
+                support.add(found[0])
+            return Sentence(text, sorted(support), True, problem, checked=True)
+        # No citation: one fact must hold all its numbers and dates (so values from different
+        # records are never stitched into one false statement); it is linked to that fact.
+        for n in self._facts:
+            if all(self._supporters(claim, [n]) for claim in everything):
+                return Sentence(text, [n], True, problem, checked=True)
+        missing = next((c for c in everything if not self._supporters(c, list(self._facts))),
+                       None)
+        reason = f"{_shown(missing)} is not in the records" if missing is not None else \
+            "its numbers and dates come from different records"
+        return Sentence(text, [], False, reason)
 
     def check(self, answer: str) -> Verdict:
         """Judge every sentence of an answer."""
         return Verdict([self.sentence(s) for s in split_sentences(answer)])
+
+
+def _shown(claim: Quantity | str) -> str:
+    return claim if isinstance(claim, str) else \
+        f"{claim.value:g}{' ' + claim.unit if claim.unit else ''}"
 
 
 def with_citations(sentence: Sentence) -> str:
