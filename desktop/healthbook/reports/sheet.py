@@ -67,19 +67,25 @@ def _chart(a: AnalyteFact) -> Any:
 
         points = [(datetime.fromisoformat(p.when[:10]), p.value) for p in a.points]
         xs, ys = zip(*points, strict=True)
-        if a.range is not None and (a.range.low is not None or a.range.high is not None):
-            low = a.range.low if a.range.low is not None else min(min(ys), 0)
-            high = a.range.high if a.range.high is not None else max(ys) * 1.1
-            ax.axhspan(low, high, color=LIGHT, alpha=0.6, linewidth=0)
         ax.plot(xs, ys, color=INK, linewidth=1, marker="o", markersize=3)
+        low = a.range.low if a.range else None
+        high = a.range.high if a.range else None
+        if low is not None or high is not None:
+            # Shade the range inside the data's own scale: an open-ended range ("below 119")
+            # must not stretch the axis to zero and flatten the line.
+            y0, y1 = ax.get_ylim()
+            band_lo = low if low is not None else min(y0, high * 0.9)
+            band_hi = high if high is not None else max(y1, low * 1.1)
+            ax.axhspan(band_lo, band_hi, color=LIGHT, alpha=0.6, linewidth=0, zorder=0)
+            ax.set_ylim(min(y0, band_lo), max(y1, band_hi))
         out = [(x, y) for (x, y), p in zip(points, a.points, strict=True)
                if p.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL)]
         if out:
             ax.scatter(*zip(*out, strict=True), marker="s", s=14, color="black", zorder=3)
         ax.set_title(f"{short_name(a.name)[:48]} ({display_unit(a.unit)})", fontsize=7,
-                     loc="left",
-                     color=INK)
+                     loc="left", color=INK)
         ax.tick_params(labelsize=6, colors=GREY)
+        ax.ticklabel_format(axis="y", style="plain", useOffset=False)  # 125, not 1.25 ×10²
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         import matplotlib.dates as mdates
@@ -99,7 +105,8 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
     """The sheet as PDF bytes."""
     today = today or date.today()
     person = data.facts.person
-    used = sorted({r.source_id for r in data.records}, key=lambda sid: sid)
+    used = sorted({r.source_id for r in data.records} |
+                  {sid for m in data.facts.metrics for sid in m.source_ids})
     labels = {sid: f"S{i}" for i, sid in enumerate(used, 1)}
     source_of = {r.id: labels.get(r.source_id, "") for r in data.records}
     doc = Document(title, FOOTER.format(name=person.name, today=today.isoformat()))
@@ -140,7 +147,8 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
         doc.heading("Conditions")
         for c in facts.active_conditions:
             when = f", since {c.record.effective[:10]}" if c.record.effective else ""
-            doc.paragraph(f"{c.record.display or c.record.code}{when}", bullet="•")
+            doc.paragraph(f"{c.record.display or c.record.code}{when} "
+                          f"({source_of.get(c.id, '')})", bullet="•")
         if not facts.active_conditions:
             doc.paragraph("No active conditions recorded.", color=GREY)
     if _wanted(data, "observation"):
@@ -166,7 +174,9 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
     if _wanted(data, "wellness") and facts.metrics:
         doc.heading("Wellness (from devices)")
         for m in facts.metrics:
-            doc.paragraph(f"{m.statement} Latest day {m.latest.day.isoformat()}.", bullet="•")
+            where = ", ".join(labels[sid] for sid in m.source_ids if sid in labels)
+            doc.paragraph(f"{m.statement} Latest day {m.latest.day.isoformat()} ({where}).",
+                          bullet="•")
     if questions:
         doc.heading("Questions to ask")
         for q in questions:
