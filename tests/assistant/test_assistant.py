@@ -161,3 +161,18 @@ def test_cli_commands_print_checked_answers(vault_path: Path) -> None:
     assert missing.stderr.startswith("healthbook: Record 999999 is not a result")
     prep = run_cli("prep", str(vault_path), "--since", "2022-09-01", "--facts-only", env=env)
     assert "Questions to ask:" in prep.stdout
+
+
+def test_a_trend_is_found_by_any_of_its_records_whatever_its_name(vault: Vault) -> None:
+    from healthbook.ingest import import_file
+    from tests.conftest import DATA
+
+    person = vault.people.add("Sal")
+    import_file(vault, person, DATA / "synthea" /
+                "Sal_Strosin_8fcfcc3a-4019-4ebd-be92-835901f3c882.json")
+    facts = compute_facts(vault, person)
+    albumin = next(a for a in facts.analytes if a.name.startswith("Albumin [Mass"))
+    assistant = Assistant(facts, vault.records.list(person.id), None)
+    answer = assistant.run(assistant.trend(albumin.name, albumin.latest.record_id))
+    assert answer.lead[0].startswith("Albumin Mass/volume in Serum or Plasma: 4.233 g/dL")
+    assert assistant.run(assistant.trend("Albumin")).lead == answer.lead  # its short name

@@ -206,9 +206,11 @@ class Assistant:
         user = template("explain").format(extra=_extra_block(extra), target=target.number)
         return self._request(Action.EXPLAIN, extra, user, lead=[target], focus=[target])
 
-    def trend(self, name: str) -> Request:
-        """The trend of a lab analyte or wearable metric, as the facts engine computed it."""
-        fact = self.book.find(name)
+    def trend(self, name: str, record_id: int | None = None) -> Request:
+        """The trend of a lab analyte or wearable metric, as the facts engine computed it
+        (found by name, or by one of the analyte's records)."""
+        fact = self.book.by_record.get(record_id) if record_id is not None else \
+            self.book.find(name)
         if fact is None:
             raise ValueError(f"No results or measurements called {name!r} were found.")
         fact = self.book.in_detail(fact)

@@ -70,6 +70,7 @@ def clean(text: str | None, limit: int = MAX_NAME) -> str:
     """Record text made safe to quote: one line, no template tokens, brackets or quotes."""
     text = re.sub(r"<\|?[^>]{0,40}\|?>", " ", text or "")  # <|im_start|>, <s>, </think>...
     text = re.sub(r"[\[\]{}<>\"`]", " ", text)
+    text = re.sub("[\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]", "", text)  # invisible
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from healthbook.assistant.answers import Action, Answer, Assistant, Request
+from healthbook.assistant.grounding import short_name
 from healthbook.clinical.timeline import describe
 from healthbook.ui.assistant_runner import AssistantRunner
 from healthbook.ui.session import PersonData, Session
@@ -218,7 +219,8 @@ class AssistantView(QWidget):
             self._prefilled = id(data)
             self._runner.prefill(data)
         for a in data.facts.analytes:
-            self.subject.addItem(a.name, a.latest.record_id)
+            self.subject.addItem(short_name(a.name), a.latest.record_id)
+            self.subject.setItemData(self.subject.count() - 1, a.name, Qt.ItemDataRole.ToolTipRole)
         for m in data.facts.metrics:
             self.subject.addItem(m.label, None)
         visits = sorted(r.record.effective for r in data.records
@@ -256,8 +258,8 @@ class AssistantView(QWidget):
             self.explain(record_id)
 
     def _trend_selected(self) -> None:
-        name = self.subject.currentText()
-        self._start(lambda a: a.trend(name))
+        name, record_id = self.subject.currentText(), self.subject.currentData()
+        self._start(lambda a: a.trend(name, record_id))
 
     def _prep(self) -> None:
         since = self._since()
