@@ -31,7 +31,7 @@ class AssistantRunner(QObject):
         self.prefs = prefs
         self.lane = Lane(self)
         self._model: LocalModel | None = None  # touched only on the lane
-        self._assistant: tuple[int, Assistant] | None = None  # (id of the PersonData, ...)
+        self._assistant: tuple[PersonData, Assistant] | None = None  # for which snapshot
         self._current: CancelToken | None = None
 
     # -- on the lane -----------------------------------------------------------------------
@@ -47,10 +47,9 @@ class AssistantRunner(QObject):
 
     def _for(self, data: PersonData, job: Job) -> Assistant:
         model = self._loaded(job)
-        key = id(data)
-        if self._assistant is None or self._assistant[0] != key or \
+        if self._assistant is None or self._assistant[0] is not data or \
                 self._assistant[1].model is not model:
-            self._assistant = (key, Assistant(data.facts, data.records, model))
+            self._assistant = (data, Assistant(data.facts, data.records, model))
         return self._assistant[1]
 
     # -- from the UI -----------------------------------------------------------------------
