@@ -19,18 +19,20 @@ def _set_icon(app: Any) -> None:
     app.setWindowIcon(icon)
 
 
+def _leave(app: Any, window: Any) -> None:
+    """Close the window (locking the vault) and quit; kiosk mode lets go too."""
+    window._admin_exit = True
+    window.close()
+    app.quit()
+
+
 def _quit_on_terminate(app: Any, window: Any) -> None:
     """Log-out and `kill` send SIGTERM: lock the vault and quit cleanly (exit code 0)."""
     import signal
 
     from PySide6.QtCore import QTimer
 
-    def terminate(_signum: int, _frame: object) -> None:
-        window._admin_exit = True  # the session is ending: kiosk mode lets go too
-        window.close()
-        app.quit()
-
-    signal.signal(signal.SIGTERM, terminate)
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: _leave(app, window))
     ticker = QTimer(app)  # lets Python run its signal handlers while Qt waits for events
     ticker.timeout.connect(lambda: None)
     ticker.start(250)
@@ -62,10 +64,5 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False,
     if quit_after_start:  # a packaging smoke test: the window came up, now leave cleanly
         from PySide6.QtCore import QTimer
 
-        def leave() -> None:
-            window._admin_exit = True
-            window.close()
-            app.quit()
-
-        QTimer.singleShot(0, leave)
+        QTimer.singleShot(0, lambda: _leave(app, window))
     return int(app.exec())
