@@ -11,12 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from healthbook.assistant.grounding import FactBook, GroundFact, fact_book, number
+from healthbook.assistant.grounding import (
+    FactBook,
+    GroundFact,
+    default_since,
+    fact_book,
+    number,
+)
 from healthbook.assistant.runtime import LocalModel, Sampling
 from healthbook.assistant.verify import LIST_MARKER, Sentence, Verifier, with_citations
 from healthbook.clinical import PersonFacts
@@ -221,8 +227,7 @@ class Assistant:
     def prep(self, since: str | None = None) -> Request:
         """Questions for the next appointment, from what changed since `since` (default: the
         last visit, else 12 months ago)."""
-        start = since or self.book.last_visit or \
-            (date.today() - timedelta(days=365)).isoformat()
+        start = since or default_since(self.book.last_visit)
         placed: list[GroundFact] = []
         adds: list[GroundFact] = []
         for fact in self.book.since(start)[:MAX_QUESTIONS]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from healthbook.clinical import PersonFacts
 from healthbook.clinical.labs import AnalyteFact
@@ -260,14 +260,13 @@ def fact_book(facts: PersonFacts, records: list[StoredRecord],
     current = [g for m, g in zip(facts.medications, meds, strict=True) if m.current]
     conditions = [record_fact("condition", c) for c in facts.active_conditions]
     allergies = [record_fact("allergy", a) for a in facts.allergies]
-    visits = sorted((s for s in records if s.record.kind is RecordKind.ENCOUNTER
-                     and s.record.effective), key=lambda s: s.record.effective or "")
-    last_visit = [record_fact("visit", visits[-1])] if visits else []
+    visit = last_visit(records)
+    last = [record_fact("visit", visit)] if visit else []
     profile = [person_fact(facts, today),
                *flagged[:PROFILE_LIMITS["analyte"]],
                *current[:PROFILE_LIMITS["medication"]],
                *conditions[:PROFILE_LIMITS["condition"]],
-               *allergies[:PROFILE_LIMITS["allergy"]], *last_visit]
+               *allergies[:PROFILE_LIMITS["allergy"]], *last]
     metrics = [metric_fact(m) for m in facts.metrics]
     resolved = [record_fact("condition", c) for c in facts.conditions
                 if c not in facts.active_conditions]
@@ -275,7 +274,18 @@ def fact_book(facts: PersonFacts, records: list[StoredRecord],
     others = [f for f in pool if f not in profile]
     by_record = {rid: g for g in pool for rid in g.record_ids}
     return FactBook(profile, others, detailed, by_record,
-                    visits[-1].record.effective[:10] if visits else None)
+                    visit.record.effective[:10] if visit and visit.record.effective else None)
+
+
+def last_visit(records: list[StoredRecord]) -> StoredRecord | None:
+    """The most recent dated visit (encounter)."""
+    visits = [s for s in records if s.record.kind is RecordKind.ENCOUNTER and s.record.effective]
+    return max(visits, key=lambda s: s.record.effective or "", default=None)
+
+
+def default_since(last_visit_date: str | None) -> str:
+    """Where "what changed" starts by default: the last visit, else a year ago."""
+    return last_visit_date or (date.today() - timedelta(days=365)).isoformat()
 
 
 def _latest_date(fact: GroundFact) -> str:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
-from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -28,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from healthbook.assistant.answers import Action, Answer, Assistant, Request
-from healthbook.assistant.grounding import short_name
+from healthbook.assistant.grounding import default_since, last_visit, short_name
 from healthbook.clinical.timeline import describe
 from healthbook.ui.assistant_runner import AssistantRunner
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
-from healthbook.ui.views.sharing import VisitSheetDialog
+from healthbook.ui.views.sharing import VisitSheetDialog, date_edit, date_text
 
 CITATION = re.compile(r"\[(\d{1,3})\]")
 
@@ -121,10 +119,7 @@ class AssistantView(QWidget):
         self.explain_button.clicked.connect(self._explain_selected)
         self.trend_button = QPushButton("Describe the trend")
         self.trend_button.clicked.connect(self._trend_selected)
-        self.since = QDateEdit()
-        self.since.setCalendarPopup(True)
-        self.since.setDisplayFormat("yyyy-MM-dd")
-        self.since.setAccessibleName("Changes since")
+        self.since = date_edit(None, "Changes since")
         self.prep_button = QPushButton("Prepare for a visit")
         self.prep_button.clicked.connect(self._prep)
         self.sheet_button = QPushButton("Visit sheet…")
@@ -223,11 +218,9 @@ class AssistantView(QWidget):
             self.subject.setItemData(self.subject.count() - 1, a.name, Qt.ItemDataRole.ToolTipRole)
         for m in data.facts.metrics:
             self.subject.addItem(m.label, None)
-        visits = sorted(r.record.effective for r in data.records
-                        if r.record.kind.value == "encounter" and r.record.effective)
-        since = date.fromisoformat(visits[-1][:10]) if visits else \
-            date.today() - timedelta(days=365)
-        self.since.setDate(QDate(since.year, since.month, since.day))
+        visit = last_visit(data.records)
+        since = default_since(visit.record.effective[:10] if visit else None)
+        self.since.setDate(QDate.fromString(since, "yyyy-MM-dd"))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         """Read the person's facts into the model while the user reads the page."""
@@ -237,7 +230,7 @@ class AssistantView(QWidget):
             self._runner.prefill(self._data)
 
     def _since(self) -> str:
-        return self.since.date().toString("yyyy-MM-dd")
+        return date_text(self.since)
 
     # -- actions ---------------------------------------------------------------------------
     def ask(self) -> None:

@@ -57,11 +57,13 @@ def print_pages(printer: QPrinter, pages: list[bytes]) -> None:
         painter.end()
 
 
-def _date(edit: QDateEdit) -> str:
+def date_text(edit: QDateEdit) -> str:
+    """The edit's date as YYYY-MM-DD."""
     return edit.date().toString("yyyy-MM-dd")
 
 
-def _date_edit(value: str | None, name: str) -> QDateEdit:
+def date_edit(value: str | None, name: str) -> QDateEdit:
+    """A YYYY-MM-DD date field with a calendar, set to `value` (default: today)."""
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
@@ -80,8 +82,8 @@ class VisitSheetDialog(QDialog):
         self.setWindowTitle("Visit sheet")
         self.resize(640, 460)
         self._session, self._person = session, person
-        self.since = _date_edit(since, "Changes since")
-        self.visit = _date_edit(None, "Appointment date")
+        self.since = date_edit(since, "Changes since")
+        self.visit = date_edit(None, "Appointment date")
         plain = [re.sub(r"\s*\[\d+\]", "", q) for q in questions]  # citations stay in the app
         self.questions = QPlainTextEdit("\n".join(plain))
         self.questions.setAccessibleName("Questions to ask, one per line")
@@ -120,7 +122,7 @@ class VisitSheetDialog(QDialog):
             if not chosen:
                 return
             path = Path(chosen)
-        questions, since, visit = self.question_list(), _date(self.since), _date(self.visit)
+        questions, since, visit = self.question_list(), date_text(self.since), date_text(self.visit)
         person = self._person
         self.status.setText("Writing the sheet…")
 
@@ -135,7 +137,7 @@ class VisitSheetDialog(QDialog):
 
     def print_sheet(self, printer: QPrinter | None = None) -> None:
         """Render the sheet on the lane, then print it (after the print dialog)."""
-        questions, since, visit = self.question_list(), _date(self.since), _date(self.visit)
+        questions, since, visit = self.question_list(), date_text(self.since), date_text(self.visit)
         person = self._person
         self.status.setText("Preparing the pages…")
 
@@ -174,7 +176,7 @@ class ShareDialog(QDialog):
             self.kinds[kind] = box
             grid.addWidget(box, i // 2, i % 2)
         self.limit = QCheckBox("Only records dated on or after")
-        self.since = _date_edit(None, "Share records since")
+        self.since = date_edit(None, "Share records since")
         self.since.setDate(QDate.currentDate().addYears(-1))
         self.since.setEnabled(False)
         self.limit.toggled.connect(self.since.setEnabled)
@@ -219,7 +221,7 @@ class ShareDialog(QDialog):
             if not chosen:
                 return
             path = Path(chosen)
-        since = _date(self.since) if self.limit.isChecked() else None
+        since = date_text(self.since) if self.limit.isChecked() else None
         person = self._person
         self.status.setText("Writing…")
 
