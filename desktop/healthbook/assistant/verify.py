@@ -240,6 +240,11 @@ def _shown(claim: Quantity | str) -> str:
         f"{claim.value:g}{' ' + claim.unit if claim.unit else ''}"
 
 
+def without_citations(text: str) -> str:
+    """The text without its [n] markers (for print and for editing)."""
+    return re.sub(r"\s*" + CITATION.pattern, "", text)
+
+
 def with_citations(sentence: Sentence) -> str:
     """The sentence with its citations rewritten to the facts that support it."""
     text = CITATION.sub("", sentence.text).rstrip()

@@ -7,12 +7,12 @@ summaries and the questions to ask. Built in memory; the caller decides where th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from healthbook.assistant.grounding import short_name
+from healthbook.assistant.verify import without_citations
 from healthbook.clinical import PersonFacts
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
@@ -180,7 +180,7 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
     if questions:
         doc.heading("Questions to ask")
         for q in questions:
-            doc.paragraph(re.sub(r"\s*\[\d+\]", "", q), 9.5, bullet="☐")
+            doc.paragraph(without_citations(q), 9.5, bullet="☐")
     files = {src.id: src for src in data.sources}
     if used:
         doc.heading("Sources", 10)

@@ -6,7 +6,6 @@ the printer, so nothing is written to disk except the file the user chooses.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from healthbook.assistant.verify import without_citations
 from healthbook.reports.share import KINDS
 from healthbook.ui.session import Session
 from healthbook.vault import Person
@@ -84,7 +84,7 @@ class VisitSheetDialog(QDialog):
         self._session, self._person = session, person
         self.since = date_edit(since, "Changes since")
         self.visit = date_edit(None, "Appointment date")
-        plain = [re.sub(r"\s*\[\d+\]", "", q) for q in questions]  # citations stay in the app
+        plain = [without_citations(q) for q in questions]  # citations stay in the app
         self.questions = QPlainTextEdit("\n".join(plain))
         self.questions.setAccessibleName("Questions to ask, one per line")
         self.status = QLabel()
