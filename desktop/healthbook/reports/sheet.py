@@ -100,6 +100,19 @@ def _wanted(data: SheetInput, kind: str) -> bool:
     return data.kinds is None or kind in data.kinds
 
 
+def _record_section(doc: Document, heading: str, records: list[StoredRecord], word: str,
+                    empty: str, source_of: dict[int, str]) -> None:
+    """A heading and one bullet per record: name, '<word> <date>' and its source label."""
+    doc.heading(heading)
+    for stored in records:
+        r = stored.record
+        when = f", {word} {r.effective[:10]}" if r.effective else ""
+        doc.paragraph(f"{r.display or r.code}{when} ({source_of.get(stored.id, '')})",
+                      bullet="•")
+    if not records:
+        doc.paragraph(empty, color=GREY)
+
+
 def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None,
                 today: date | None = None) -> bytes:
     """The sheet as PDF bytes."""
@@ -128,7 +141,7 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
     if _wanted(data, "medication"):
         current = [m for m in facts.medications if m.current]
         doc.heading("Medicines taken now")
-        for m in current or []:
+        for m in current:
             dose = f" — {m.dosage}" if m.dosage else ""
             since = f", since {m.started[:10]}" if m.started else ""
             doc.paragraph(f"{m.name}{dose}{since} ({source_of.get(m.record_ids[-1], '')})",
@@ -136,21 +149,11 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
         if not current:
             doc.paragraph("None recorded.", color=GREY)
     if _wanted(data, "allergy"):
-        doc.heading("Allergies")
-        for a in facts.allergies:
-            when = f", recorded {a.record.effective[:10]}" if a.record.effective else ""
-            doc.paragraph(f"{a.record.display or a.record.code}{when} "
-                          f"({source_of.get(a.id, '')})", bullet="•")
-        if not facts.allergies:
-            doc.paragraph("None recorded.", color=GREY)
+        _record_section(doc, "Allergies", facts.allergies, "recorded", "None recorded.",
+                        source_of)
     if _wanted(data, "condition"):
-        doc.heading("Conditions")
-        for c in facts.active_conditions:
-            when = f", since {c.record.effective[:10]}" if c.record.effective else ""
-            doc.paragraph(f"{c.record.display or c.record.code}{when} "
-                          f"({source_of.get(c.id, '')})", bullet="•")
-        if not facts.active_conditions:
-            doc.paragraph("No active conditions recorded.", color=GREY)
+        _record_section(doc, "Conditions", facts.active_conditions, "since",
+                        "No active conditions recorded.", source_of)
     if _wanted(data, "observation"):
         results = _chosen_results(data)
         label = f" since {data.since}" if data.since else ""
