@@ -196,9 +196,7 @@ class Assistant:
 
     def summary(self) -> Request:
         """A short summary of the person's history."""
-        recent = self._numbered(self.book.relevant("", also=self._recent_changes()))
-        user = template("summary").format(extra=_extra_block(recent))
-        return self._request(Action.SUMMARY, recent, user, focus=self.profile[1:] + recent)
+        return self._overview(Action.SUMMARY)
 
     def explain(self, record_id: int) -> Request:
         """A lab result (or any record with a fact) in plain language."""
@@ -246,9 +244,13 @@ class Assistant:
 
     def note(self) -> Request:
         """Clinician mode: a draft visit note from the facts."""
+        return self._overview(Action.NOTE)
+
+    def _overview(self, action: Action) -> Request:
+        """The whole profile plus recent changes, with the action's own template."""
         recent = self._numbered(self.book.relevant("", also=self._recent_changes()))
-        user = template("note").format(extra=_extra_block(recent))
-        return self._request(Action.NOTE, recent, user, focus=self.profile[1:] + recent)
+        user = template(action.value).format(extra=_extra_block(recent))
+        return self._request(action, recent, user, focus=self.profile[1:] + recent)
 
     def prefill(self) -> None:
         """Read the person's profile into the model's prompt cache ahead of the first

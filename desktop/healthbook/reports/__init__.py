@@ -53,7 +53,7 @@ def export(vault: Vault, person: Person, out: Path, fmt: str, since: str | None 
         held, skipped = shared.record_ids, shared.skipped
     elif fmt == "pdf":
         data = sheet_input(vault, person, since, None, kinds)
-        data.records = records or data.records[:0]
+        data.records = records
         write_private(out, build_sheet(data, "Health summary"))
         held, skipped = [r.id for r in records], []
     else:
