@@ -6,7 +6,9 @@ Writes a 1,000,000-record Apple Health export.zip (the project's own generator, 
   - healthkit-to-sqlite (PyPI) on the same file,
   - a bare streaming parse that only counts Record elements (expat and lxml; the faster is
     the floor).
-Peak RSS is shown for 250k and 1M records, and a 4 MB Synthea bundle's import time.
+Peak RSS is shown for 250k and 1M records, and a 4 MB Synthea bundle's import time. A large
+export.xml is parsed by a second process while the first writes (ingest/parse_worker.py): its
+CPU time and peak RSS are shown beside the importer's, and the RSS target is for the sum.
 Targets (issue 4): >= 5x faster than healthkit-to-sqlite, <= 2x the bare parse, peak RSS
 <= 300 MB and flat as the file grows, Synthea 4 MB <= 2 s.
 """
@@ -72,8 +74,10 @@ def child(mode: str, path: str) -> None:
                     del el.getparent()[0]
     seconds = time.perf_counter() - start
     cpu = time.process_time() - cpu0
-    rss = peak_rss_mb()
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": rss, "count": count}))
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": peak_rss_mb(), "count": count,
+                      "worker_cpu": children.ru_utime + children.ru_stime,
+                      "worker_rss_mb": children.ru_maxrss / 1024}))
 
 
 def peak_rss_mb() -> float:
@@ -131,8 +135,11 @@ def main() -> None:
         rows.append(("healthkit-to-sqlite, same file (s)", f"{theirs:.1f}", ""))
         rows.append(("speed-up over healthkit-to-sqlite", f"{theirs / ours['seconds']:.1f}x",
                      ">= 5x"))
-    rows.append(("peak RSS, 250k records (MB)", f"{ours_small['rss_mb']:.0f}", "<= 300"))
-    rows.append(("peak RSS, 1M records (MB)", f"{ours['rss_mb']:.0f}", "<= 300, flat"))
+    rows.append(("CPU seconds: importer + parse worker",
+                  f"{ours['cpu']:.1f} + {ours['worker_cpu']:.1f}", ""))
+    for label, run in (("250k", ours_small), ("1M", ours)):
+        rows.append((f"peak RSS, {label} records: importer + parse worker (MB)",
+                     f"{run['rss_mb']:.0f} + {run['worker_rss_mb']:.0f}", "<= 300, flat"))
     rows.append(("records added, 1M export", f"{ours['count']:,}", ""))
     rows.append(("Synthea 3.9 MB bundle import (s)", f"{synthea['seconds']:.2f}", "<= 2 s"))
     print(table(rows))

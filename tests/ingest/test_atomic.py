@@ -17,6 +17,7 @@ from healthbook.vault import Person, Vault
 from tests.conftest import DATA, PASSPHRASE
 from tests.generate import apple_health_export
 from tests.ingest.conftest import snapshot
+from tests.ingest.test_parse_worker import worker_pids
 
 
 def test_cancel_mid_import_changes_nothing(vault: Vault, person: Person,
@@ -58,8 +59,13 @@ def test_sigkill_mid_import_leaves_the_vault_as_before(vault_path: Path,
         time.sleep(0.02)
     time.sleep(0.8)  # well inside the import: rows are being written
     assert proc.poll() is None, "the import finished before it could be killed"
+    assert worker_pids(), "a 400k-record export is parsed by a second process"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    deadline = time.monotonic() + 10  # the parse worker dies of the broken pipe
+    while worker_pids() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not worker_pids()
     with Vault.open(vault_path, PASSPHRASE) as vault:
         assert vault.integrity_ok()
         after = snapshot(vault)

@@ -2,16 +2,18 @@
 
 Records, correlations (blood pressure), workouts, activity summaries and the Me element come
 from export.xml; the zip's clinical-records/*.json (FHIR) and export_cda.xml are read too.
-Real exports are gigabytes: nothing holds the whole document in memory.
+Real exports are gigabytes: nothing holds the whole document in memory. A large export.xml
+is parsed in a second process (parse_worker) while this one writes to the vault.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import zipfile
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import cache
 from pathlib import PurePosixPath
 from typing import IO, Any
@@ -27,6 +29,7 @@ from healthbook.vault import Record, RecordKind
 
 CHUNK = 1 << 20
 MAX_PROLOG = 16 << 20
+COLUMN_MIN = 64  # records of one kind in a chunk from which numpy converts them
 SEX = {"HKBiologicalSexFemale": "female", "HKBiologicalSexMale": "male",
        "HKBiologicalSexOther": "other"}
 
@@ -99,29 +102,106 @@ class HealthKitConverter:
         return Sample(metric, "1", start, max(0, end - start), float(value), device)
 
 
-_UNKNOWN = object()
+@dataclass(frozen=True, slots=True)
+class RawRecords:
+    """Records of one HealthKit type, unit and source as the XML has them, not yet converted.
+
+    `texts` is flat: startDate, endDate, value, startDate, ... Extracting and converting are
+    separate steps, so a large export is extracted in one process and converted in another.
+    """
+
+    hk_type: str
+    unit: str
+    device: str
+    texts: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ClinicalRef:
+    """export.xml's pointer to one of the export's clinical-records/*.json files."""
+
+    path: str
+    ident: str
+    fhir_version: str
+
+
+Extracted = Item | RawRecords | ClinicalRef  # what export.xml's extraction step yields
 
 
 @dataclass(slots=True)
 class _Target:
-    """Where samples of one HealthKit type, unit and device go, and how to convert them."""
+    """Where samples of one HealthKit type and unit go, and how to convert them."""
 
     metric: str
     unit: str
-    device: str
     factor: float
     offset: float
-    rows: list[tuple[int, int, float]] = field(default_factory=list)
+
+
+class RecordConverter:
+    """RawRecords -> samples in canonical units (and Skipped for what cannot be read)."""
+
+    def __init__(self) -> None:
+        self.convert = HealthKitConverter()
+        self.targets: dict[tuple[str, str], _Target | None] = {}
+
+    def items(self, extracted: Iterator[Extracted]) -> Iterator[Item | ClinicalRef]:
+        """`extracted` with every RawRecords converted; the rest pass through."""
+        for item in extracted:
+            if type(item) is RawRecords:
+                yield from self.convert_rows(item)
+            else:
+                yield item
+
+    def convert_rows(self, raw: RawRecords) -> Iterator[Item]:
+        """Samples (grouped) and skips for one RawRecords."""
+        key = (raw.hk_type, raw.unit)
+        target = self.targets.get(key, _Target)
+        if target is _Target:
+            conv = self.convert.quantity_conversion(*key)
+            target = self.targets[key] = None if conv is None else _Target(*conv)
+        count = len(raw.texts) // 3
+        rows: list[tuple[int, int, float]] = []
+        rest: Iterable[int] = range(count)
+        if target is not None and count >= COLUMN_MIN:
+            from healthbook.ingest.apple_columns import quantity_rows
+
+            rows, rest = quantity_rows(raw.texts, target.factor, target.offset)
+        for i in rest:
+            got = self._one(raw, target, i)
+            if type(got) is tuple:
+                rows.append(got)
+            else:
+                yield got  # type: ignore[misc]
+        if rows:
+            assert target is not None
+            yield SampleRows(target.metric, target.unit, raw.device, rows)
+
+    def _one(self, raw: RawRecords, target: _Target | None,
+             i: int) -> tuple[int, int, float] | Item:
+        """Record i of `raw`: a (start, duration, value) row, or a Sample or Skipped."""
+        start_text, end_text, value_text = raw.texts[3 * i:3 * i + 3]
+        try:
+            start, end = apple_span(start_text, end_text)
+        except ValueError:
+            return Skipped(raw.hk_type or "Record", start_text, "missing or unreadable date")
+        if target is not None:  # a quantity in a known unit
+            try:
+                value = float(value_text) * target.factor + target.offset
+            except ValueError:
+                value = math.nan
+            if abs(value) <= 1e12:  # False for NaN
+                return start, end - start if end > start else 0, value
+        return self.convert.item(raw.hk_type, raw.unit, value_text, start, end, raw.device,
+                                 start_text)
 
 
 class _Handler:
-    """expat callbacks: turn elements into items, collected in `out`."""
+    """expat callbacks: Records gathered as RawRecords, other elements as items."""
 
     def __init__(self) -> None:
-        self.out: list[Item] = []
-        self.targets: dict[tuple[str, str, str], _Target | None] = {}
-        self.clinical_paths: list[tuple[str, str, str]] = []
-        self.convert = HealthKitConverter()
+        self.out: list[Extracted] = []
+        self.records: dict[tuple[str, str, str], list[str]] = {}
 
     def start(self, name: str, a: dict[str, str]) -> None:
         """expat's start-element callback; Records (millions of them) take the short path."""
@@ -129,32 +209,12 @@ class _Handler:
             if name != "MetadataEntry":
                 self.other(name, a)
             return
-        hk_type = a.get("type", "")
-        try:
-            start_text = a["startDate"]
-            start, end = apple_span(start_text, a.get("endDate") or start_text)
-        except (KeyError, ValueError):
-            self.out.append(Skipped(hk_type or "Record", a.get("startDate", ""),
-                                    "missing or unreadable date"))
-            return
-        key = (hk_type, a.get("unit", ""), a.get("sourceName", ""))
-        target = self.targets.get(key, _UNKNOWN)
-        if target is _UNKNOWN:
-            target = self.targets[key] = self._target(*key)
-        if target is not None:  # a quantity in a known unit: the fast path
-            try:
-                value = float(a["value"]) * target.factor + target.offset
-            except (KeyError, ValueError):
-                value = None
-            if value is not None and value == value and abs(value) <= 1e12:
-                target.rows.append((start, end - start if end > start else 0, value))
-                return
-        self.out.append(self.convert.item(hk_type, key[1], a.get("value", ""), start, end,
-                                          key[2], start_text))
-
-    def _target(self, hk_type: str, unit: str, device: str) -> _Target | None:
-        conv = self.convert.quantity_conversion(hk_type, unit)
-        return None if conv is None else _Target(conv[0], conv[1], device, conv[2], conv[3])
+        key = (a.get("type", ""), a.get("unit", ""), a.get("sourceName", ""))
+        start = a.get("startDate", "")
+        texts = self.records.get(key)
+        if texts is None:
+            texts = self.records[key] = []
+        texts += (start, a.get("endDate") or start, a.get("value", ""))
 
     def other(self, name: str, attrs: dict[str, str]) -> None:
         """Every element but Record and MetadataEntry."""
@@ -167,19 +227,17 @@ class _Handler:
             sex = SEX.get(attrs.get("HKCharacteristicTypeIdentifierBiologicalSex", ""))
             self.out.append(Demographics(birth_date=birth, sex=sex))
         elif name == "ClinicalRecord":
-            self.clinical_paths.append((attrs.get("resourceFilePath", ""),
+            self.out.append(ClinicalRef(attrs.get("resourceFilePath", ""),
                                         attrs.get("identifier", ""),
                                         attrs.get("fhirVersion", "")))
 
-    def take(self) -> list[Item]:
-        """Items gathered so far, with samples grouped per metric and device; then forget."""
-        items: list[Item] = []
-        for target in self.targets.values():
-            if target is not None and target.rows:
-                items.append(SampleRows(target.metric, target.unit, target.device, target.rows))
-                target.rows = []
+    def take(self) -> list[Extracted]:
+        """What was gathered so far, Records grouped by type, unit and source; then forget."""
+        items: list[Extracted] = [
+            RawRecords(*key, rows) for key, rows in self.records.items()]
         items.extend(self.out)
         self.out = []
+        self.records = {}
         return items
 
     def workout(self, a: dict[str, str]) -> None:
@@ -217,7 +275,8 @@ class _Handler:
             self.out.append(Sample(metric, unit, start, 86_400, value, "Activity summary"))
 
 
-def _stream_xml(stream: IO[bytes], ctx: ParseContext, handler: _Handler) -> Iterator[Item]:
+def _stream_xml(stream: IO[bytes], ctx: ParseContext,
+                handler: _Handler) -> Iterator[Extracted]:
     parser = expat_parser()
     parser.StartElementHandler = handler.start
     read = 0
@@ -250,14 +309,53 @@ def _stream_xml(stream: IO[bytes], ctx: ParseContext, handler: _Handler) -> Iter
 def parse_apple_health(ctx: ParseContext) -> Iterator[Item]:
     """Items from an Apple Health export.zip or a bare export.xml."""
     if ctx.path.suffix.lower() != ".zip" and not zipfile.is_zipfile(ctx.path):
-        handler = _Handler()
-        with ctx.path.open("rb") as fh:
-            yield from _stream_xml(fh, ctx, handler)
-        for path, ident, _version in handler.clinical_paths:
-            yield Skipped("ClinicalRecord", ident or path,
-                          f"{path} is not in a bare export.xml; import the whole export.zip")
+        refs: list[ClinicalRef] = []
+        yield from _without_refs(export_xml_items(ctx, None, ctx.total_bytes), refs)
+        for ref in refs:
+            yield Skipped("ClinicalRecord", ref.ident or ref.path,
+                          f"{ref.path} is not in a bare export.xml; import the whole export.zip")
         return
     yield from _parse_zip(ctx)
+
+
+def export_xml_items(ctx: ParseContext, member: str | None,
+                     size: int) -> Iterator[Item | ClinicalRef]:
+    """Items of export.xml (the zip `member`, or the bare file when None), `size` bytes.
+
+    A large file is extracted by a second process while this one converts and writes, so
+    the work runs on two cores.
+    """
+    from healthbook.ingest import parse_worker
+
+    if parse_worker.worth_a_worker(size):
+        extracted = parse_worker.items_in_worker(ctx, member)
+    else:
+        extracted = read_export_xml(ctx, member)
+    yield from RecordConverter().items(extracted)
+
+
+def read_export_xml(ctx: ParseContext, member: str | None) -> Iterator[Extracted]:
+    """export.xml's Records (unconverted) and other items, parsed in this process."""
+    handler = _Handler()
+    if member is None:
+        with ctx.path.open("rb") as fh:
+            yield from _stream_xml(fh, ctx, handler)
+        return
+    try:
+        with zipfile.ZipFile(ctx.path) as archive, archive.open(member) as stream:
+            yield from _stream_xml(stream, ctx, handler)
+    except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
+        raise ImportFailed(f"{ctx.path.name} could not be read: {exc}.") from exc
+
+
+def _without_refs(items: Iterator[Item | ClinicalRef],
+                  refs: list[ClinicalRef]) -> Iterator[Item]:
+    """`items` with the ClinicalRefs taken out into `refs`."""
+    for item in items:
+        if type(item) is ClinicalRef:
+            refs.append(item)
+        else:
+            yield item
 
 
 def _parse_zip(ctx: ParseContext) -> Iterator[Item]:
@@ -272,20 +370,16 @@ def _parse_zip(ctx: ParseContext) -> Iterator[Item]:
         info = members[xml_name]
         check_zip_member(info, ctx.path.name)
         ctx.total_bytes = sum(i.file_size for i in members.values()) or 1
-        handler = _Handler()
-        try:
-            with archive.open(info) as stream:
-                yield from _stream_xml(stream, ctx, handler)
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
-            raise ImportFailed(f"{ctx.path.name} could not be read: {exc}.") from exc
+        refs: list[ClinicalRef] = []
+        yield from _without_refs(export_xml_items(ctx, xml_name, info.file_size), refs)
         done = info.file_size
         prefix = _member(root, "clinical-records/")
         clinical = {n: i for n, i in members.items()
                     if n.startswith(prefix) and n.endswith(".json")}
-        for path, ident, _version in handler.clinical_paths:
-            if _member(root, path.lstrip("/")) not in clinical:
-                yield Skipped("ClinicalRecord", ident or path,
-                              f"the export does not contain {path} (referenced file missing)")
+        for ref in refs:
+            if _member(root, ref.path.lstrip("/")) not in clinical:
+                yield Skipped("ClinicalRecord", ref.ident or ref.path,
+                              f"the export does not contain {ref.path} (referenced file missing)")
         from healthbook.ingest.fhir import items_from_json_bytes
 
         for name, member_info in sorted(clinical.items()):

@@ -202,12 +202,18 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
 def _pump(items: Iterator[Item], sink: _Sink, ctx: ParseContext, progress: ProgressCallback,
           cancel: CancelToken) -> None:
     last = time.monotonic()
-    for item in items:
-        sink.add(item)
-        now = time.monotonic()
-        if now - last > PROGRESS_SECONDS:
-            last = now
-            cancel.check()
-            progress(Progress(ctx.done_bytes, ctx.total_bytes, records=sink.seen,
-                              message=f"Importing {ctx.path.name}"))
-    cancel.check()
+    try:
+        for item in items:
+            sink.add(item)
+            now = time.monotonic()
+            if now - last > PROGRESS_SECONDS:
+                last = now
+                cancel.check()
+                progress(Progress(ctx.done_bytes, ctx.total_bytes, records=sink.seen,
+                                  message=f"Importing {ctx.path.name}"))
+        cancel.check()
+    finally:
+        # Close the parser now, not when the traceback is freed: a parse worker stops at once.
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
