@@ -200,3 +200,20 @@ def test_hourly_rollup_follows_inserts_and_deletions(vault: Vault) -> None:
     vault.people.remove(a)
     assert _rollup(vault) == _rollup_from_scratch(vault)
     assert [m.name for m in vault.samples.metrics(b.id)] == ["heart_rate"]
+
+
+def test_hourly_rollup_of_a_long_span_is_done_in_windows(vault: Vault) -> None:
+    from healthbook.vault.samples import ROLLUP_WINDOW_HOURS
+
+    a = vault.people.add("A")
+    hr = vault.samples.metric("heart_rate", "/min").id
+    t0 = 1_700_000_123
+    hours = ROLLUP_WINDOW_HOURS * 3 + 17  # more than three windows, not a whole number
+    vault.samples.insert(a.id, add_source(vault, a.id), [
+        (hr, t0 + 1800 * i, 0, 1, 50.0 + i % 40) for i in range(hours * 2)])
+    expected = _rollup_from_scratch(vault)
+    assert len(expected) == hours
+    assert _rollup(vault) == expected
+    vault.db.execute("DELETE FROM sample_hourly")
+    vault.samples.refresh_rollup(a.id, hr, t0, t0 + 1800 * (hours * 2 - 1))
+    assert _rollup(vault) == expected

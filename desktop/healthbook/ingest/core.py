@@ -163,7 +163,7 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
     cancel = cancel or CancelToken()
     progress(Progress(0, ctx.total_bytes, message=f"Reading {path.name}"))
     try:
-        with vault.transaction():
+        with vault.db.bulk_writes(), vault.transaction():
             source = vault.sources.add(person.id, path.name, sha, fmt.value)
             report.source_id = source
             sink = _Sink(vault, person, source, report)

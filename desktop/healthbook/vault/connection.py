@@ -30,6 +30,8 @@ from healthbook.vault.schema import MIGRATIONS, SCHEMA_VERSION
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 MEMORY = ":memory:"
 DatabaseError = sqlcipher.DatabaseError
+CACHE_KIB = 65_536  # page cache while browsing: charts and timelines read many pages
+BULK_CACHE_KIB = 8_192  # page cache during an import: memory stays flat as files grow
 
 
 def quote_literal(text: str) -> str:
@@ -91,7 +93,7 @@ def _configure(conn: Any) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     # Temporary tables and sort files stay in memory, never as plaintext temp files.
     conn.execute("PRAGMA temp_store = MEMORY")
-    conn.execute("PRAGMA cache_size = -65536")
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
 
 def check_file(path: Path) -> None:
@@ -263,6 +265,16 @@ class Db:
                     self._rollback()
                     raise (StorageFull(STORAGE_FULL) if _write_failed(exc)
                            else _classify(exc, self.path)) from exc
+
+    @contextmanager
+    def bulk_writes(self) -> Iterator[Db]:
+        """A small page cache for a long run of writes (an import), so memory stays flat
+        however large the file; the browsing cache size comes back afterwards."""
+        self._conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+        try:
+            yield self
+        finally:
+            self._conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
 
     def _rollback(self) -> None:
         """Undo the open transaction (SQLite may already have undone it after an I/O error)."""

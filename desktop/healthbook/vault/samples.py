@@ -12,6 +12,7 @@ from healthbook.vault.models import PersonId, SourceId
 # (metric_id, start unix seconds, duration seconds, device_id, value)
 SampleRow = tuple[int, int, int, int, float]
 BATCH = 50_000
+ROLLUP_WINDOW_HOURS = 24 * 30
 _INSERT = (
     "INSERT OR IGNORE INTO sample "
     "(person_id, metric_id, start, duration, device_id, value, source_id) "
@@ -110,17 +111,30 @@ class Samples:
 
     def refresh_rollup(self, person_id: PersonId, metric_id: int | None = None,
                        start: int | None = None, end: int | None = None) -> None:
-        """Recompute the hourly aggregates for a metric (or all) over [start, end]."""
-        lo_hour = None if start is None else start // 3600
-        hi_hour = None if end is None else end // 3600
+        """Recompute the hourly aggregates for a metric (or all) over [start, end].
+
+        A long span is done in windows of ROLLUP_WINDOW_HOURS: SQLite sorts the rows of a
+        GROUP BY in memory (temp_store = MEMORY), so windows keep that memory small however
+        many samples were imported.
+        """
+        if start is None or end is None:
+            self._refresh_hours(person_id, metric_id, None, None)
+            return
+        with self._db.transaction():
+            for lo_hour in range(start // 3600, end // 3600 + 1, ROLLUP_WINDOW_HOURS):
+                hi_hour = min(lo_hour + ROLLUP_WINDOW_HOURS - 1, end // 3600)
+                self._refresh_hours(person_id, metric_id, lo_hour, hi_hour)
+
+    def _refresh_hours(self, person_id: PersonId, metric_id: int | None,
+                       lo_hour: int | None, hi_hour: int | None) -> None:
         where = "person_id = :p"
         if metric_id is not None:
             where += " AND metric_id = :m"
         params = {"p": person_id, "m": metric_id, "lo": lo_hour, "hi": hi_hour}
-        hours = ""
+        hours = starts = ""
         if lo_hour is not None and hi_hour is not None:
             hours = " AND hour BETWEEN :lo AND :hi"
-        starts = "" if not hours else " AND start >= :lo * 3600 AND start < (:hi + 1) * 3600"
+            starts = " AND start >= :lo * 3600 AND start < (:hi + 1) * 3600"
         with self._db.transaction():
             self._db.execute(f"DELETE FROM sample_hourly WHERE {where}{hours}", params)
             self._db.execute(
