@@ -67,3 +67,15 @@ def test_the_bundle_creates_imports_answers_and_exits_cleanly(tmp_path: Path) ->
     print(f"\nbundle {_size_mb(root / '_internal'):.0f} MB (+ models beside it "  # noqa: T201
           f"{_size_mb(root / 'models'):.0f} MB); cold start: CLI {cold:.2f} s, app window "
           f"{gui_cold:.2f} s")
+
+
+def test_the_bundle_parses_a_large_export_in_its_own_worker(tmp_path: Path) -> None:
+    from tests.generate import apple_health_export
+
+    export = apple_health_export(tmp_path / "export.zip", 120_000)  # over 24 MB of XML
+    vault = tmp_path / "big.vault"
+    assert _run("init", str(vault)).returncode == 0
+    assert _run("people", str(vault), "add", "Sal").returncode == 0
+    imported = _run("import", str(vault), "--person", "Sal", str(export), "--json")
+    assert imported.returncode == 0, imported.stderr
+    assert json.loads(imported.stdout)["imported"][0]["added"]["samples"] > 119_000

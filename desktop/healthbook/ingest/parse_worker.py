@@ -73,7 +73,7 @@ def worker_command(path: Path, member: str | None) -> list[str]:
 
 def items_in_worker(ctx: ParseContext, member: str | None) -> Iterator[Extracted]:
     """Extracteds of export.xml (zip `member`, or the bare file), parsed by a child process."""
-    env = dict(os.environ)
+    env = {k: v for k, v in os.environ.items() if not k.endswith("PASSPHRASE")}  # not needed
     package_root = str(Path(healthbook.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     try:
