@@ -85,40 +85,95 @@ def apple_health_export(path: Path, n: int, seed: int = 7) -> Path:
     return path
 
 
+# Columns every Health Connect record table has (AOSP HealthFitness, RecordHelper.java).
+_HC_COMMON = ("row_id INTEGER PRIMARY KEY AUTOINCREMENT, uuid BLOB NOT NULL UNIQUE, "
+              "last_modified_time INTEGER, client_record_id TEXT, client_record_version TEXT, "
+              "device_info_id INTEGER, app_info_id INTEGER, recording_method INTEGER, "
+              "dedupe_hash BLOB UNIQUE")
+_HC_INSTANT = ("time INTEGER NOT NULL, zone_offset INTEGER, local_date INTEGER, {cols}, "
+               "local_date_time INTEGER AS (time + 1000 * zone_offset)")
+_HC_INTERVAL = ("start_time INTEGER NOT NULL, start_zone_offset INTEGER, end_time INTEGER NOT "
+                "NULL, end_zone_offset INTEGER, local_date INTEGER{cols}, "
+                "local_date_time_start_time INTEGER AS (start_time + 1000 * start_zone_offset), "
+                "local_date_time_end_time INTEGER AS (end_time + 1000 * end_zone_offset)")
+
+
 def health_connect_export(path: Path) -> Path:
-    """A small zip shaped like Health Connect's "Export data" file (a SQLite database)."""
-    db = sqlite3.connect(":memory:")
+    """A small zip laid out like Health Connect's "Export data" file.
+
+    As AOSP's ExportManager writes it: health_connect_export.zip holding
+    health_connect_export.db, a copy of the Health Connect database (in WAL mode, as Android
+    opens it) with the access and change logs emptied. Table and column names follow the
+    AOSP HealthFitness record helpers; weights are in grams, times in epoch milliseconds.
+    """
+    db_path = path.with_suffix(".db")
+    db_path.unlink(missing_ok=True)
+    db = sqlite3.connect(db_path)
+    db.execute("PRAGMA journal_mode = WAL")
+    tables = {
+        "steps_record_table": _HC_INTERVAL.format(cols=", count INTEGER NOT NULL"),
+        "heart_rate_record_table": _HC_INTERVAL.format(cols=""),
+        "sleep_session_record_table": _HC_INTERVAL.format(cols=", notes TEXT, title TEXT"),
+        "nutrition_record_table": _HC_INTERVAL.format(cols=", energy REAL, meal_name TEXT"),
+        "weight_record_table": _HC_INSTANT.format(cols="weight REAL NOT NULL"),
+        "resting_heart_rate_record_table": _HC_INSTANT.format(
+            cols="beats_per_minute INTEGER NOT NULL"),
+        "blood_pressure_record_table": _HC_INSTANT.format(
+            cols="measurement_location INTEGER, systolic REAL NOT NULL, diastolic REAL NOT NULL, "
+                 "body_position INTEGER"),
+    }
+    for name, columns in tables.items():
+        db.execute(f"CREATE TABLE {name} ({_HC_COMMON}, {columns})")
     db.executescript("""
-        CREATE TABLE application_info_table (row_id INTEGER PRIMARY KEY, package_name TEXT,
-            app_name TEXT);
-        CREATE TABLE steps_record_table (row_id INTEGER PRIMARY KEY, start_time INTEGER,
-            end_time INTEGER, count INTEGER, app_info_id INTEGER);
-        CREATE TABLE heart_rate_record_table (row_id INTEGER PRIMARY KEY, start_time INTEGER,
-            end_time INTEGER, app_info_id INTEGER);
-        CREATE TABLE heart_rate_record_series_table (parent_key INTEGER, epoch_millis INTEGER,
-            beats_per_minute INTEGER);
-        CREATE TABLE weight_record_table (row_id INTEGER PRIMARY KEY, time INTEGER,
-            weight REAL, app_info_id INTEGER);
-        CREATE TABLE blood_pressure_record_table (row_id INTEGER PRIMARY KEY, time INTEGER,
-            systolic REAL, diastolic REAL, app_info_id INTEGER);
-        CREATE TABLE sleep_session_record_table (row_id INTEGER PRIMARY KEY, start_time INTEGER,
-            end_time INTEGER, app_info_id INTEGER);
-        CREATE TABLE nutrition_record_table (row_id INTEGER PRIMARY KEY);
-        INSERT INTO application_info_table VALUES (1, 'com.sec.android.app.shealth',
-            'Samsung Health');
-        INSERT INTO steps_record_table VALUES (1, 1700000000000, 1700000600000, 812, 1),
-            (2, 1700000600000, 1700001200000, 455, 1);
-        INSERT INTO heart_rate_record_table VALUES (1, 1700000000000, 1700000120000, 1);
-        INSERT INTO heart_rate_record_series_table VALUES (1, 1700000000000, 61),
-            (1, 1700000060000, 64), (1, 1700000120000, 70);
-        INSERT INTO weight_record_table VALUES (1, 1700003600000, 71300.0, 1);
-        INSERT INTO blood_pressure_record_table VALUES (1, 1700007200000, 128, 82, 1);
-        INSERT INTO sleep_session_record_table VALUES (1, 1699990000000, 1700015000000, 1);
+        CREATE TABLE heart_rate_record_series_table (parent_key INTEGER NOT NULL,
+            beats_per_minute INTEGER NOT NULL, epoch_millis INTEGER NOT NULL,
+            FOREIGN KEY (parent_key) REFERENCES heart_rate_record_table(row_id)
+            ON DELETE CASCADE);
+        CREATE TABLE sleep_stages_table (parent_key INTEGER NOT NULL,
+            stage_start_time INTEGER NOT NULL, stage_end_time INTEGER NOT NULL,
+            stage_type INTEGER NOT NULL,
+            FOREIGN KEY (parent_key) REFERENCES sleep_session_record_table(row_id)
+            ON DELETE CASCADE);
+        CREATE TABLE application_info_table (row_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            package_name TEXT NOT NULL UNIQUE, app_name TEXT, app_icon BLOB,
+            record_types_used TEXT);
+        CREATE TABLE device_info_table (row_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            manufacturer TEXT, model TEXT, device_type INTEGER);
+        CREATE TABLE access_logs_table (row_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            app_id INTEGER NOT NULL, access_time INTEGER NOT NULL, operation_type INTEGER);
+        CREATE TABLE change_logs_table (row_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_type INTEGER NOT NULL, app_id INTEGER NOT NULL, uuids BLOB NOT NULL);
+        INSERT INTO application_info_table (row_id, package_name, app_name)
+            VALUES (1, 'com.sec.android.app.shealth', 'Samsung Health'),
+                   (2, 'com.google.android.apps.fitness', NULL);
+        INSERT INTO steps_record_table (uuid, app_info_id, start_time, start_zone_offset,
+            end_time, end_zone_offset, count)
+            VALUES (x'01', 1, 1700000000000, 3600, 1700000600000, 3600, 812),
+                   (x'02', 2, 1700000600000, 3600, 1700001200000, 3600, 455);
+        INSERT INTO heart_rate_record_table (row_id, uuid, app_info_id, start_time,
+            end_time) VALUES (1, x'03', 1, 1700000000000, 1700000120000);
+        INSERT INTO heart_rate_record_series_table VALUES (1, 61, 1700000000000),
+            (1, 64, 1700000060000), (1, 70, 1700000120000);
+        INSERT INTO weight_record_table (uuid, app_info_id, time, zone_offset, weight)
+            VALUES (x'04', 1, 1700003600000, 3600, 71300.0);
+        INSERT INTO blood_pressure_record_table (uuid, app_info_id, time, zone_offset,
+            measurement_location, systolic, diastolic, body_position)
+            VALUES (x'05', 1, 1700007200000, 3600, 3, 128, 82, 2);
+        -- One night with stages (light, deep, REM, awake), one without.
+        INSERT INTO sleep_session_record_table (row_id, uuid, app_info_id, start_time,
+            end_time) VALUES (1, x'06', 1, 1699990000000, 1700015000000),
+            (2, x'07', 1, 1700080000000, 1700100000000);
+        INSERT INTO sleep_stages_table VALUES (1, 1699990000000, 1700000000000, 4),
+            (1, 1700000000000, 1700005000000, 5), (1, 1700005000000, 1700012000000, 6),
+            (1, 1700012000000, 1700015000000, 1);
+        INSERT INTO nutrition_record_table (uuid, app_info_id, start_time, end_time, energy)
+            VALUES (x'08', 1, 1700003600000, 1700003700000, 2500000);
     """)
-    data = db.serialize()
+    db.commit()
     db.close()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("health_connect_export.db", data)
+        archive.write(db_path, "health_connect_export.db")
+    db_path.unlink()
     return path
 
 

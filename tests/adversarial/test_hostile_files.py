@@ -15,15 +15,16 @@ from pathlib import Path
 import pytest
 
 from healthbook.ingest import ImportFailed, import_file
-from healthbook.ingest.apple_health import _Handler, _stream_xml
+from healthbook.ingest.apple_health import RecordConverter, _Handler, _stream_xml
 from healthbook.ingest.ccda import items_from_ccda_bytes
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.csv_file import items_from_csv_text
 from healthbook.ingest.fhir import items_from_json_bytes
+from healthbook.ingest.health_connect import items_from_database
 from healthbook.vault import Vault
 from tests.adversarial.conftest import Attacks, scale
 from tests.conftest import DATA
-from tests.ingest.test_fuzz import SEEDS
+from tests.ingest.test_fuzz import SEEDS, health_connect_seed
 
 INPUTS_PER_PARSER = scale(300, 10_000)
 HANG_SECONDS = 10
@@ -31,8 +32,8 @@ MEMORY_MB = 500
 
 
 def _apple(data: bytes) -> Iterator:
-    return _stream_xml(io.BytesIO(data), ParseContext(Path("export.xml"), len(data)),
-                       _Handler())
+    ctx = ParseContext(Path("export.xml"), len(data))
+    return RecordConverter().items(_stream_xml(io.BytesIO(data), ctx, _Handler()))
 
 
 PARSERS: dict[str, tuple[Callable[[bytes], Iterator], list[bytes]]] = {
@@ -41,6 +42,7 @@ PARSERS: dict[str, tuple[Callable[[bytes], Iterator], list[bytes]]] = {
     "C-CDA": (lambda d: items_from_ccda_bytes(d, "f.xml"), [SEEDS["ccda"]]),
     "CSV": (lambda d: items_from_csv_text(d.decode("utf-8", "replace"), "f.csv"),
             [SEEDS["csv"]]),
+    "Health Connect database": (items_from_database, [health_connect_seed()]),
 }
 
 

@@ -220,12 +220,25 @@ def test_myfitnesspal_nutrition_export(vault: Vault, person: Person, tmp_path: P
 
 
 def test_health_connect_export(vault: Vault, person: Person, tmp_path: Path) -> None:
-    report = import_file(vault, person, health_connect_export(tmp_path / "hc.zip"))
+    export = health_connect_export(tmp_path / "hc.zip")
+    database = zipfile.ZipFile(export).read("health_connect_export.db")
+    assert database[18:20] == b"\x02\x02"  # WAL mode, as Android keeps it
+    report = import_file(vault, person, export)
     assert report.format == "health-connect"
-    assert report.added["samples"] == 2 + 3 + 1 + 2 + 1
+    # steps 2, heart rate 3, weight 1, blood pressure 2, sleep: 4 stages + 1 unstaged night
+    assert report.added["samples"] == 2 + 3 + 1 + 2 + 5
     assert report.ignored["health-connect:nutrition_record_table"] == 1
     weight = vault.samples.metric("body_weight", "kg")
     assert vault.samples.range(person.id, weight.id, 0, 2**40) == [(1_700_003_600, 71.3)]
+    sleep = vault.samples.metric("sleep", "1").id
+    nights = vault.db.query("SELECT start, duration, value FROM sample WHERE metric_id = ? "
+                            "ORDER BY start", (sleep,))
+    # light, deep, REM, awake (Apple's sleep values 3, 4, 5, 2); then a night without stages
+    assert nights == [(1_699_990_000, 10_000, 3.0), (1_700_000_000, 5_000, 4.0),
+                      (1_700_005_000, 7_000, 5.0), (1_700_012_000, 3_000, 2.0),
+                      (1_700_080_000, 20_000, 1.0)]
+    devices = {name for (name,) in vault.db.query("SELECT name FROM device")}
+    assert devices == {"Samsung Health", "com.google.android.apps.fitness"}
 
 
 def test_csv_with_carriage_returns_imports_or_fails_cleanly(vault: Vault, person: Person,

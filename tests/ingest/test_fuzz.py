@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import io
+import tempfile
+import zipfile
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from healthbook.ingest.apple_health import _Handler, _stream_xml
+from healthbook.ingest.apple_health import RecordConverter, _Handler, _stream_xml
 from healthbook.ingest.ccda import items_from_ccda_bytes
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.csv_file import items_from_csv_text
 from healthbook.ingest.errors import ImportFailed
 from healthbook.ingest.fhir import items_from_json_bytes
+from healthbook.ingest.health_connect import items_from_database
 from tests.conftest import DATA
+from tests.generate import health_connect_export
 
 FUZZ = settings(max_examples=120, deadline=None, derandomize=True,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -65,7 +69,7 @@ def test_fhir_json_parser(data: bytes) -> None:
 @given(data=st.one_of(mutated(SEEDS["apple"]), st.binary()))
 def test_apple_health_parser(data: bytes) -> None:
     ctx = ParseContext(Path("export.xml"), len(data))
-    _drain(_stream_xml(io.BytesIO(data), ctx, _Handler()))
+    _drain(RecordConverter().items(_stream_xml(io.BytesIO(data), ctx, _Handler())))
 
 
 @FUZZ
@@ -79,3 +83,16 @@ def test_ccda_parser(data: bytes) -> None:
 def test_csv_parser(data: bytes | str) -> None:
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     _drain(items_from_csv_text(text, "fuzz.csv"))
+
+
+def health_connect_seed() -> bytes:
+    """The database inside the synthetic Health Connect export."""
+    with tempfile.TemporaryDirectory() as tmp:
+        export = health_connect_export(Path(tmp) / "hc.zip")
+        return zipfile.ZipFile(export).read("health_connect_export.db")
+
+
+@FUZZ
+@given(image=st.one_of(mutated(health_connect_seed()), st.binary()))
+def test_health_connect_parser(image: bytes) -> None:
+    _drain(items_from_database(image))

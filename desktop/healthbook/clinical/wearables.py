@@ -17,6 +17,7 @@ from healthbook.clinical.trends import Trend, months_between, trend
 # Metrics whose daily value is a total (steps walked in a day); the rest are averages.
 SUMMED = {
     "steps", "active_energy", "basal_energy", "distance_walking_running", "distance_cycling",
+    "distance",
     "flights_climbed", "exercise_minutes", "stand_minutes", "dietary_energy", "dietary_water",
     "dietary_fat", "dietary_carbohydrates", "dietary_protein", "dietary_sodium",
     "dietary_sugar", "dietary_fiber", "dietary_cholesterol", "activity_move",
@@ -34,6 +35,8 @@ LABELS = {
     "respiratory_rate": "Respiratory rate", "bmi": "Body mass index",
     "activity_move": "Move (active energy)", "activity_exercise": "Exercise (activity rings)",
     "activity_stand_hours": "Stand hours", "dietary_energy": "Food energy",
+    "distance": "Distance", "hrv_rmssd": "Heart rate variability (RMSSD)",
+    "body_height": "Height", "vo2_max": "VO2 max",
 }
 METRIC_ANALYTE = {"blood_glucose": "glucose", "bp_systolic": "systolic",
                   "bp_diastolic": "diastolic"}

@@ -1,8 +1,13 @@
 """Android Health Connect "Export data" files: a zip holding a SQLite database.
 
-The database is opened from memory (sqlite3 deserialize), never extracted to disk. Tables read:
-steps, heart rate (series), resting heart rate, weight, blood pressure and sleep sessions; times
-are epoch milliseconds (UTC). Tables this version does not know are counted as ignored.
+What AOSP's HealthFitness module writes (ExportManager): `health_connect_export.zip` with one
+entry, `health_connect_export.db`, a copy of the Health Connect database with its access and
+change logs emptied. Table and column names below are those of the AOSP record helpers
+(RecordHelper, InstantRecordHelper, IntervalRecordHelper and one helper per data type): times
+are epoch milliseconds (UTC), mass in grams, length in metres, energy in calories, glucose in
+mmol/L. Android keeps the database in WAL mode; the copy is read from memory (sqlite3
+deserialize, never extracted to disk) as an ordinary rollback-journal database.
+Tables this version does not know are counted as ignored.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import sqlite3
 import zipfile
 from collections.abc import Iterator
 from contextlib import closing
+from dataclasses import dataclass
 from typing import Any
 
 from healthbook.ingest.context import ParseContext
@@ -18,32 +24,66 @@ from healthbook.ingest.detect import check_zip_member, zip_members
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
 from healthbook.ingest.items import Ignored, Item, Sample
 
-# table -> (SQL, metric, unit); each query returns (start_ms, end_ms, value, app)
 MAX_DB_BYTES = 4 << 30
-QUERIES = {
-    "steps_record_table": (
-        "SELECT start_time, end_time, count, app_info_id FROM steps_record_table",
-        "steps", "count"),
-    "heart_rate_record_series_table": (
-        "SELECT s.epoch_millis, s.epoch_millis, s.beats_per_minute, r.app_info_id "
-        "FROM heart_rate_record_series_table s JOIN heart_rate_record_table r "
-        "ON s.parent_key = r.row_id", "heart_rate", "/min"),
-    "resting_heart_rate_record_table": (
-        "SELECT time, time, beats_per_minute, app_info_id FROM resting_heart_rate_record_table",
-        "resting_heart_rate", "/min"),
-    "weight_record_table": (  # Health Connect stores mass in grams
-        "SELECT time, time, weight / 1000.0, app_info_id FROM weight_record_table",
-        "body_weight", "kg"),
-    "blood_pressure_record_table#systolic": (
-        "SELECT time, time, systolic, app_info_id FROM blood_pressure_record_table",
-        "bp_systolic", "mm[Hg]"),
-    "blood_pressure_record_table#diastolic": (
-        "SELECT time, time, diastolic, app_info_id FROM blood_pressure_record_table",
-        "bp_diastolic", "mm[Hg]"),
-    "sleep_session_record_table": (
-        "SELECT start_time, end_time, 1, app_info_id FROM sleep_session_record_table",
-        "sleep", "1"),
-}
+MG_DL_PER_MMOL_L = 18.015588  # glucose, 180.156 g/mol (as for Apple Health)
+# Health Connect sleep stage -> the value Apple Health's sleep analysis uses for it
+# (0 in bed, 1 asleep, 2 awake, 3 core/light, 4 deep, 5 REM).
+SLEEP_STAGES = {0: 1, 1: 2, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    """One value column of a Health Connect table, as a Healthbook metric."""
+
+    table: str
+    value_sql: str  # in the metric's unit
+    metric: str
+    unit: str
+    instant: bool  # an instant record (`time`) or an interval one (`start_time`, `end_time`)
+
+    def sql(self) -> str:
+        times = "time, time" if self.instant else "start_time, end_time"
+        return f"SELECT {times}, {self.value_sql}, app_info_id FROM {self.table}"
+
+
+MEASURES = [
+    Measure("steps_record_table", "count", "steps", "count", False),
+    Measure("distance_record_table", "distance / 1000.0", "distance", "km", False),
+    Measure("active_calories_burned_record_table", "energy / 1000.0", "active_energy", "kcal",
+            False),
+    Measure("floors_climbed_record_table", "floors", "flights_climbed", "count", False),
+    Measure("weight_record_table", "weight / 1000.0", "body_weight", "kg", True),
+    Measure("height_record_table", "height * 100.0", "body_height", "cm", True),
+    Measure("body_fat_record_table", "percentage", "body_fat", "%", True),
+    Measure("resting_heart_rate_record_table", "beats_per_minute", "resting_heart_rate", "/min",
+            True),
+    Measure("heart_rate_variability_rmssd_record_table", "heart_rate_variability_millis",
+            "hrv_rmssd", "ms", True),
+    Measure("blood_pressure_record_table", "systolic", "bp_systolic", "mm[Hg]", True),
+    Measure("blood_pressure_record_table", "diastolic", "bp_diastolic", "mm[Hg]", True),
+    Measure("blood_glucose_record_table", f"level * {MG_DL_PER_MMOL_L}", "blood_glucose",
+            "mg/dL", True),
+    Measure("oxygen_saturation_record_table", "percentage", "oxygen_saturation", "%", True),
+    Measure("respiratory_rate_record_table", "rate", "respiratory_rate", "/min", True),
+    Measure("body_temperature_record_table", "temperature", "body_temperature", "Cel", True),
+    Measure("vo2_max_record_table", "vo2_milliliters_per_minute_kilogram", "vo2_max",
+            "mL/(kg.min)", True),
+]
+HEART_RATE_SQL = (
+    "SELECT s.epoch_millis, s.epoch_millis, s.beats_per_minute, r.app_info_id "
+    "FROM heart_rate_record_series_table s JOIN heart_rate_record_table r "
+    "ON s.parent_key = r.row_id")
+STAGE_VALUE = "CASE st.stage_type " + " ".join(
+    f"WHEN {hc} THEN {apple}" for hc, apple in SLEEP_STAGES.items()) + " ELSE 1 END"
+SLEEP_STAGES_SQL = (
+    f"SELECT st.stage_start_time, st.stage_end_time, {STAGE_VALUE}, s.app_info_id "
+    "FROM sleep_stages_table st JOIN sleep_session_record_table s ON st.parent_key = s.row_id")
+SLEEP_SESSIONS_SQL = "SELECT start_time, end_time, 1, app_info_id FROM sleep_session_record_table"
+UNSTAGED = " WHERE row_id NOT IN (SELECT parent_key FROM sleep_stages_table)"
+# Tables read, besides those of MEASURES; the rest are counted as ignored.
+READ = {"heart_rate_record_table", "heart_rate_record_series_table",
+        "sleep_session_record_table", "sleep_stages_table", "application_info_table",
+        "device_info_table", "access_logs_table", "change_logs_table"}
 
 
 def _apps(db: Any) -> dict[int, str]:
@@ -55,34 +95,64 @@ def _apps(db: Any) -> dict[int, str]:
     return {int(r[0]): str(r[1]) for r in rows}
 
 
+def _queries(tables: set[str]) -> Iterator[tuple[str, str, str, str]]:
+    """(table, SQL, metric, unit) for every table of this export that is read."""
+    for m in MEASURES:
+        if m.table in tables:
+            yield m.table, m.sql(), m.metric, m.unit
+    if {"heart_rate_record_table", "heart_rate_record_series_table"} <= tables:
+        yield "heart_rate_record_series_table", HEART_RATE_SQL, "heart_rate", "/min"
+    if "sleep_session_record_table" in tables:
+        staged = "sleep_stages_table" in tables
+        if staged:  # the stages of a night, and whole sessions that have none
+            yield "sleep_stages_table", SLEEP_STAGES_SQL, "sleep", "1"
+        yield ("sleep_session_record_table", SLEEP_SESSIONS_SQL + (UNSTAGED if staged else ""),
+               "sleep", "1")
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8", "replace")
+
+
+def rollback_journal(data: bytes) -> bytes:
+    """The database image with its header saying "rollback journal" instead of "WAL".
+
+    SQLite cannot open a WAL-mode image from memory; bytes 18 and 19 of the header are the
+    file format's write and read versions (1 = rollback journal, 2 = WAL). The data pages are
+    the same either way.
+    """
+    if len(data) > 19 and data[18] == 2 and data[19] == 2:
+        return data[:18] + b"\x01\x01" + data[20:]
+    return data
+
+
 def items_from_database(data: bytes) -> Iterator[Item]:
     """Items from the bytes of a Health Connect export database."""
+    if len(data) < 512 or not data.startswith(b"SQLite format 3\x00"):
+        raise ImportFailed("The export does not hold a Health Connect database.")
     with closing(sqlite3.connect(":memory:")) as db:
+        db.text_factory = _text  # a damaged name or label must not stop the import
         try:
-            db.deserialize(data)
+            db.deserialize(rollback_journal(data))
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, MemoryError, UnicodeError) as exc:  # damaged schema text
             raise ImportFailed(f"The Health Connect database is damaged ({exc}).") from exc
         apps = _apps(db)
-        known = {key.split("#")[0] for key in QUERIES} | {"heart_rate_record_table",
-                                                          "application_info_table"}
+        known = READ | {m.table for m in MEASURES}
         for table in sorted(tables - known):
             if table.endswith("_table") and not table.startswith(("sqlite_", "android_")):
                 yield Ignored(f"health-connect:{table}")
-        for key, (sql, metric, unit) in QUERIES.items():
-            if key.split("#")[0] not in tables:
-                continue
+        for table, sql, metric, unit in _queries(tables):
             try:
-                rows = db.execute(sql)
-                for start_ms, end_ms, value, app in rows:
+                for start_ms, end_ms, value, app in db.execute(sql):
                     if value is None or start_ms is None:
                         continue
                     start = int(start_ms) // 1000
                     end = int(end_ms or start_ms) // 1000
                     yield Sample(metric, unit, start, max(0, end - start), float(value),
                                  apps.get(app, "Health Connect"))
-            except sqlite3.Error as exc:
-                raise ImportFailed(f"The Health Connect table {key} could not be read "
+            except (sqlite3.Error, ValueError, TypeError, UnicodeError) as exc:
+                raise ImportFailed(f"The Health Connect table {table} could not be read "
                                    f"({exc}).") from exc
 
 
@@ -99,6 +169,4 @@ def parse_health_connect(ctx: ParseContext) -> Iterator[Item]:
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
         raise ImportFailed(f"{ctx.path.name} could not be read: {exc}.") from exc
     ctx.done_bytes = ctx.total_bytes
-    if not data.startswith(b"SQLite format 3"):
-        raise ImportFailed(f"{ctx.path.name} does not hold a Health Connect database.")
     yield from items_from_database(data)
