@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -217,3 +218,13 @@ def test_hourly_rollup_of_a_long_span_is_done_in_windows(vault: Vault) -> None:
     vault.db.execute("DELETE FROM sample_hourly")
     vault.samples.refresh_rollup(a.id, hr, t0, t0 + 1800 * (hours * 2 - 1))
     assert _rollup(vault) == expected
+
+
+def test_hourly_rollup_of_absurdly_distant_samples_is_quick(vault: Vault) -> None:
+    a = vault.people.add("A")
+    hr = vault.samples.metric("heart_rate", "/min").id
+    far = [(hr, 0, 0, 1, 60.0), (hr, 2**50, 0, 1, 61.0)]  # 1970 and 35 million years on
+    started = time.monotonic()
+    vault.samples.insert(a.id, add_source(vault, a.id), far)
+    assert time.monotonic() - started < 5
+    assert _rollup(vault) == _rollup_from_scratch(vault)

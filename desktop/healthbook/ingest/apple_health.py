@@ -126,6 +126,7 @@ class ClinicalRef:
 
 
 Extracted = Item | RawRecords | ClinicalRef  # what export.xml's extraction step yields
+_UNKNOWN: Any = object()  # a conversion not looked up yet
 
 
 @dataclass(slots=True)
@@ -156,8 +157,8 @@ class RecordConverter:
     def convert_rows(self, raw: RawRecords) -> Iterator[Item]:
         """Samples (grouped) and skips for one RawRecords."""
         key = (raw.hk_type, raw.unit)
-        target = self.targets.get(key, _Target)
-        if target is _Target:
+        target = self.targets.get(key, _UNKNOWN)
+        if target is _UNKNOWN:
             conv = self.convert.quantity_conversion(*key)
             target = self.targets[key] = None if conv is None else _Target(*conv)
         count = len(raw.texts) // 3

@@ -13,6 +13,7 @@ from healthbook.vault.models import PersonId, SourceId
 SampleRow = tuple[int, int, int, int, float]
 BATCH = 50_000
 ROLLUP_WINDOW_HOURS = 24 * 30
+MAX_WINDOWS = 2_000  # 160 years of windows
 _INSERT = (
     "INSERT OR IGNORE INTO sample "
     "(person_id, metric_id, start, duration, device_id, value, source_id) "
@@ -119,6 +120,9 @@ class Samples:
         """
         if start is None or end is None:
             self._refresh_hours(person_id, metric_id, None, None)
+            return
+        if (end - start) // 3600 > ROLLUP_WINDOW_HOURS * MAX_WINDOWS:  # absurd dates: one go
+            self._refresh_hours(person_id, metric_id, start // 3600, end // 3600)
             return
         with self._db.transaction():
             for lo_hour in range(start // 3600, end // 3600 + 1, ROLLUP_WINDOW_HOURS):
