@@ -11,6 +11,7 @@ from healthbook.ui.main_window import PAGES, MainWindow
 from healthbook.vault import Vault
 from tests.conftest import DATA, PASSPHRASE
 from tests.generate import apple_health_export
+from tests.ingest.test_parse_worker import worker_pids
 from tests.ui.conftest import WAIT, shoot, wait_for_data
 
 
@@ -116,9 +117,11 @@ def test_import_progress_report_and_cancel(qtbot, demo: MainWindow, tmp_path: Pa
     view.import_paths([big])
     qtbot.waitUntil(lambda: view.progress.value() > 0, timeout=WAIT)
     assert view.cancel.isVisible()
+    assert worker_pids(), "a 150k-record export is parsed by a second process"
     qtbot.mouseClick(view.cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "cancelled" in view.report.toPlainText(), timeout=WAIT)
     assert "Nothing was changed" in view.report.toPlainText()
+    assert not worker_pids()
     view.import_paths([DATA / "fhir-r4" / "observation-example-f001-glucose.json",
                        DATA / "edge" / "fhir-test-cases" / "bad-json-close-1.json"])
     qtbot.waitUntil(lambda: "Not imported" in view.report.toPlainText(), timeout=WAIT)
