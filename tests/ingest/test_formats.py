@@ -233,10 +233,12 @@ def test_health_connect_export(vault: Vault, person: Person, tmp_path: Path) -> 
     sleep = vault.samples.metric("sleep", "1").id
     nights = vault.db.query("SELECT start, duration, value FROM sample WHERE metric_id = ? "
                             "ORDER BY start", (sleep,))
-    # light, deep, REM, awake (Apple's sleep values 3, 4, 5, 2); then a night without stages
+    # light, deep, REM (Apple's sleep values 3, 4, 5); then a night without stages
     assert nights == [(1_699_990_000, 10_000, 3.0), (1_700_000_000, 5_000, 4.0),
-                      (1_700_005_000, 7_000, 5.0), (1_700_012_000, 3_000, 2.0),
-                      (1_700_080_000, 20_000, 1.0)]
+                      (1_700_005_000, 7_000, 5.0), (1_700_080_000, 20_000, 1.0)]
+    awake = vault.samples.metric("sleep_awake", "1").id
+    assert vault.db.query("SELECT start, duration, value FROM sample WHERE metric_id = ?",
+                          (awake,)) == [(1_700_012_000, 3_000, 2.0)]
     devices = {name for (name,) in vault.db.query("SELECT name FROM device")}
     assert devices == {"Samsung Health", "com.google.android.apps.fitness"}
 
@@ -252,3 +254,26 @@ def test_csv_with_carriage_returns_imports_or_fails_cleanly(vault: Vault, person
     report = import_file(vault, person, odd)
     assert report.skipped_count["csv row"] == 2
     assert report.added["observation"] == 0
+
+
+def test_apple_sleep_keeps_time_in_bed_apart(vault: Vault, person: Person,
+                                             tmp_path: Path) -> None:
+    """An iPhone's "in bed" and a Watch's sleep stages for the same night: the night's sleep
+    is the stages, not their sum with the time in bed."""
+    record = ('<Record type="HKCategoryTypeIdentifierSleepAnalysis" sourceName="{}" '
+              'startDate="2024-03-{} +0000" endDate="2024-03-{} +0000" '
+              'value="HKCategoryValueSleepAnalysis{}"/>')
+    night = [("iPhone", "01 23:00:00", "02 07:00:00", "InBed"),
+             ("Watch", "01 23:20:00", "02 03:00:00", "AsleepCore"),
+             ("Watch", "02 03:00:00", "02 03:10:00", "Awake"),
+             ("Watch", "02 03:10:00", "02 06:40:00", "AsleepREM")]
+    body = "".join(record.format(*fields) for fields in night)
+    xml = tmp_path / "export.xml"
+    xml.write_text(f'<?xml version="1.0"?><HealthData locale="en">{body}</HealthData>')
+    import_file(vault, person, xml)
+    hours = {name: total / 3600 for name, total in vault.db.query(
+        "SELECT m.name, sum(s.duration) FROM sample s JOIN metric m ON m.id = s.metric_id "
+        "GROUP BY m.name")}
+    assert hours["sleep_in_bed"] == 8
+    assert hours["sleep"] == pytest.approx(3 + 40 / 60 + 3.5)  # core 23:20-03:00, REM 03:10-06:40
+    assert hours["sleep_awake"] == pytest.approx(10 / 60)

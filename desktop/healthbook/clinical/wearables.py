@@ -36,8 +36,12 @@ LABELS = {
     "activity_move": "Move (active energy)", "activity_exercise": "Exercise (activity rings)",
     "activity_stand_hours": "Stand hours", "dietary_energy": "Food energy",
     "distance": "Distance", "hrv_rmssd": "Heart rate variability (RMSSD)",
-    "body_height": "Height", "vo2_max": "VO2 max",
+    "body_height": "Height", "vo2_max": "VO2 max", "sleep_in_bed": "Time in bed",
+    "sleep_awake": "Awake at night",
 }
+# Sleep metrics: a day's value is the hours recorded. Time in bed and awake time are kept
+# apart from sleep, so that a night with both "in bed" and "asleep" records is not doubled.
+SLEEP = {"sleep", "sleep_in_bed", "sleep_awake"}
 METRIC_ANALYTE = {"blood_glucose": "glucose", "bp_systolic": "systolic",
                   "bp_diastolic": "diastolic"}
 
@@ -113,7 +117,7 @@ def metric_fact(metric: str, unit: str, hourly: Sequence[tuple[int, int, float, 
                                                              int]],
                 source_ids: list[int], sex: str | None = None) -> MetricFact | None:
     """The fact for one metric (None when it has no data)."""
-    is_sleep = metric == "sleep"
+    is_sleep = metric in SLEEP
     summed = metric in SUMMED
     days = daily(hourly, summed, use_seconds=is_sleep)
     if not days:

@@ -91,8 +91,12 @@ class HealthKitConverter:
         return Sample(conv[0], conv[1], start, max(0, end - start), value, device)
 
     def _category(self, hk_type: str, raw: str, start: int, end: int, device: str) -> Item:
+        """A category sample. Some values go to a metric of their own (sleep: time in bed and
+        awake time), so that a night's sleep is not counted twice with the time in bed."""
         known = self.category.get(hk_type)
         metric, values = (known[0], known[1]) if known else (_snake(hk_type), {})
+        if known and len(known) > 2:
+            metric = known[2].get(raw, metric)
         value = values.get(raw)
         if value is None:
             try:

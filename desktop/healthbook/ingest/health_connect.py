@@ -27,8 +27,10 @@ from healthbook.ingest.items import Ignored, Item, Sample
 MAX_DB_BYTES = 4 << 30
 MG_DL_PER_MMOL_L = 18.015588  # glucose, 180.156 g/mol (as for Apple Health)
 # Health Connect sleep stage -> the value Apple Health's sleep analysis uses for it
-# (0 in bed, 1 asleep, 2 awake, 3 core/light, 4 deep, 5 REM).
+# (1 asleep, 2 awake, 3 core/light, 4 deep, 5 REM). Awake stages (awake, out of bed, awake in
+# bed) go to the metric `sleep_awake`, the rest to `sleep`, as for Apple Health.
 SLEEP_STAGES = {0: 1, 1: 2, 2: 1, 3: 2, 4: 3, 5: 4, 6: 5, 7: 2}
+AWAKE_STAGES = "(1, 3, 7)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +79,8 @@ STAGE_VALUE = "CASE st.stage_type " + " ".join(
     f"WHEN {hc} THEN {apple}" for hc, apple in SLEEP_STAGES.items()) + " ELSE 1 END"
 SLEEP_STAGES_SQL = (
     f"SELECT st.stage_start_time, st.stage_end_time, {STAGE_VALUE}, s.app_info_id "
-    "FROM sleep_stages_table st JOIN sleep_session_record_table s ON st.parent_key = s.row_id")
+    "FROM sleep_stages_table st JOIN sleep_session_record_table s ON st.parent_key = s.row_id "
+    "WHERE st.stage_type {} " + AWAKE_STAGES)
 SLEEP_SESSIONS_SQL = "SELECT start_time, end_time, 1, app_info_id FROM sleep_session_record_table"
 UNSTAGED = " WHERE row_id NOT IN (SELECT parent_key FROM sleep_stages_table)"
 # Tables read, besides those of MEASURES; the rest are counted as ignored.
@@ -105,7 +108,8 @@ def _queries(tables: set[str]) -> Iterator[tuple[str, str, str, str]]:
     if "sleep_session_record_table" in tables:
         staged = "sleep_stages_table" in tables
         if staged:  # the stages of a night, and whole sessions that have none
-            yield "sleep_stages_table", SLEEP_STAGES_SQL, "sleep", "1"
+            yield "sleep_stages_table", SLEEP_STAGES_SQL.format("NOT IN"), "sleep", "1"
+            yield "sleep_stages_table", SLEEP_STAGES_SQL.format("IN"), "sleep_awake", "1"
         yield ("sleep_session_record_table", SLEEP_SESSIONS_SQL + (UNSTAGED if staged else ""),
                "sleep", "1")
 
