@@ -1,8 +1,9 @@
 """Parse a large Apple Health export.xml in a second process while this one writes.
 
 expat's callbacks and SQLCipher's inserts both hold the GIL, so threads cannot overlap them;
-a child process can. The child (`healthbook --ingest-worker FILE [MEMBER]`) parses and sends
-items back through a pipe; the parent decodes them and writes, as with an in-process parse.
+a child process can. The child (`healthbook --ingest-worker FILE [MEMBER]`) runs expat and
+sends what it extracts (Records as texts grouped by type, unit and source; other elements as
+items) back through a pipe; the parent converts and writes them, as after an in-process parse.
 
 Frames are a 4-byte length and a `marshal`led tuple of plain values (str, int, float, tuples,
 lists, dicts): no objects are unpickled, and only the item classes named below are built.
@@ -72,13 +73,15 @@ def worker_command(path: Path, member: str | None) -> list[str]:
 
 
 def items_in_worker(ctx: ParseContext, member: str | None) -> Iterator[Extracted]:
-    """Extracteds of export.xml (zip `member`, or the bare file), parsed by a child process."""
+    """What the extraction of export.xml (zip `member`, or the bare file) yields, from a child
+    process."""
     env = {k: v for k, v in os.environ.items() if not k.endswith("PASSPHRASE")}  # not needed
     package_root = str(Path(healthbook.__file__).resolve().parents[1])
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
     try:
         proc = subprocess.Popen(worker_command(ctx.path, member), stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, env=env)
+                                stdout=subprocess.PIPE, env=env,
+                                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
     except OSError as exc:
         raise ImportFailed(f"Healthbook could not start its export reader ({exc}).") from exc
     assert proc.stdout is not None
