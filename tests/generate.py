@@ -7,6 +7,7 @@ several types, workouts, activity summaries) so that any clone can run the impor
 from __future__ import annotations
 
 import io
+import json
 import random
 import sqlite3
 import sys
@@ -115,6 +116,9 @@ def health_connect_export(path: Path) -> Path:
         "heart_rate_record_table": _HC_INTERVAL.format(cols=""),
         "sleep_session_record_table": _HC_INTERVAL.format(cols=", notes TEXT, title TEXT"),
         "nutrition_record_table": _HC_INTERVAL.format(cols=", energy REAL, meal_name TEXT"),
+        "exercise_session_record_table": _HC_INTERVAL.format(
+            cols=", notes TEXT, exercise_type INTEGER NOT NULL, title TEXT, "
+                 "has_route INTEGER"),
         "weight_record_table": _HC_INSTANT.format(cols="weight REAL NOT NULL"),
         "resting_heart_rate_record_table": _HC_INSTANT.format(
             cols="beats_per_minute INTEGER NOT NULL"),
@@ -137,6 +141,18 @@ def health_connect_export(path: Path) -> Path:
         CREATE TABLE application_info_table (row_id INTEGER PRIMARY KEY AUTOINCREMENT,
             package_name TEXT NOT NULL UNIQUE, app_name TEXT, app_icon BLOB,
             record_types_used TEXT);
+        CREATE TABLE medical_data_source_table (
+            medical_data_source_row_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            display_name TEXT NOT NULL, fhir_base_uri TEXT NOT NULL, fhir_version TEXT NOT NULL,
+            data_source_uuid BLOB NOT NULL UNIQUE, app_info_id INTEGER NOT NULL,
+            last_modified_time INTEGER NOT NULL);
+        CREATE TABLE medical_resource_table (
+            medical_resource_row_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            fhir_resource_type INTEGER NOT NULL, fhir_resource_id TEXT NOT NULL,
+            fhir_data TEXT NOT NULL, data_source_id INTEGER NOT NULL,
+            last_modified_time INTEGER NOT NULL);
+        CREATE TABLE medical_resource_indices_table (medical_resource_id INTEGER NOT NULL,
+            medical_resource_type INTEGER NOT NULL);
         CREATE TABLE device_info_table (row_id INTEGER PRIMARY KEY AUTOINCREMENT,
             manufacturer TEXT, model TEXT, device_type INTEGER);
         CREATE TABLE access_logs_table (row_id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -168,7 +184,29 @@ def health_connect_export(path: Path) -> Path:
             (1, 1700012000000, 1700015000000, 1);
         INSERT INTO nutrition_record_table (uuid, app_info_id, start_time, end_time, energy)
             VALUES (x'08', 1, 1700003600000, 1700003700000, 2500000);
+        -- Running (33) for 45 minutes, then an exercise type newer than this list (99).
+        INSERT INTO exercise_session_record_table (uuid, app_info_id, start_time, end_time,
+            exercise_type, title) VALUES (x'09', 1, 1700020000000, 1700022700000, 33,
+            'Morning run'), (x'0a', 2, 1700100000000, 1700101800000, 99, NULL);
+        INSERT INTO medical_data_source_table VALUES (1, 'City Hospital',
+            'https://fhir.example.org/r4', '4.0.1', x'0b', 1, 1700000000000);
     """)
+    patient = {"resourceType": "Patient", "id": "p1", "birthDate": "1970-05-06",
+               "gender": "female"}
+    potassium = {
+        "resourceType": "Observation", "id": "k1", "status": "final",
+        "category": [{"coding": [{
+            "system": "http://terminology.hl7.org/CodeSystem/observation-category",
+            "code": "laboratory"}]}],
+        "code": {"coding": [{"system": "http://loinc.org", "code": "2823-3",
+                             "display": "Potassium [Moles/volume] in Serum or Plasma"}]},
+        "subject": {"reference": "Patient/p1"}, "effectiveDateTime": "2023-11-10T08:00:00Z",
+        "valueQuantity": {"value": 4.1, "unit": "mmol/L",
+                          "system": "http://unitsofmeasure.org", "code": "mmol/L"}}
+    db.executemany("INSERT INTO medical_resource_table (fhir_resource_type, fhir_resource_id, "
+                   "fhir_data, data_source_id, last_modified_time) VALUES (?, ?, ?, 1, 0)",
+                   [(9, "p1", json.dumps(patient)), (7, "k1", json.dumps(potassium)),
+                    (7, "broken", '{"resourceType": "Observation", ')])
     db.commit()
     db.close()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -241,6 +241,16 @@ def test_health_connect_export(vault: Vault, person: Person, tmp_path: Path) -> 
                           (awake,)) == [(1_700_012_000, 3_000, 2.0)]
     devices = {name for (name,) in vault.db.query("SELECT name FROM device")}
     assert devices == {"Samsung Health", "com.google.android.apps.fitness"}
+    # Exercise sessions become workouts; medical records go through the FHIR importer.
+    workouts = vault.db.query("SELECT display, value_num, unit, effective FROM record "
+                              "WHERE kind = 'workout' ORDER BY effective")
+    assert workouts == [("Running", 45.0, "min", "2023-11-15T03:46:40Z"),
+                        ("Exercise (type 99)", 30.0, "min", "2023-11-16T02:00:00Z")]
+    assert report.added["observation"] == 1
+    potassium = vault.db.query("SELECT code, value_num, unit FROM record "
+                               "WHERE kind = 'observation'")
+    assert potassium == [("2823-3", 4.1, "mmol/L")]
+    assert report.skipped_count["medical record"] == 1
 
 
 def test_csv_with_carriage_returns_imports_or_fails_cleanly(vault: Vault, person: Person,

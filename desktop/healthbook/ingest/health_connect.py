@@ -7,22 +7,30 @@ change logs emptied. Table and column names below are those of the AOSP record h
 are epoch milliseconds (UTC), mass in grams, length in metres, energy in calories, glucose in
 mmol/L. Android keeps the database in WAL mode; the copy is read from memory (sqlite3
 deserialize, never extracted to disk) as an ordinary rollback-journal database.
+Wearable measures become samples, exercise sessions workouts, and medical records (FHIR R4
+resources from a health provider, in `medical_resource_table`) go through the FHIR importer.
 Tables this version does not know are counted as ignored.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zipfile
 from collections.abc import Iterator
 from contextlib import closing
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
+from healthbook.ingest import json_text
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.detect import check_zip_member, zip_members
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
-from healthbook.ingest.items import Ignored, Item, Sample
+from healthbook.ingest.items import Ignored, Item, Sample, Skipped
+from healthbook.paths import resources_dir
+from healthbook.timeparse import iso_utc
+from healthbook.vault import Record, RecordKind
 
 MAX_DB_BYTES = 4 << 30
 MG_DL_PER_MMOL_L = 18.015588  # glucose, 180.156 g/mol (as for Apple Health)
@@ -83,10 +91,17 @@ SLEEP_STAGES_SQL = (
     "WHERE st.stage_type {} " + AWAKE_STAGES)
 SLEEP_SESSIONS_SQL = "SELECT start_time, end_time, 1, app_info_id FROM sleep_session_record_table"
 UNSTAGED = " WHERE row_id NOT IN (SELECT parent_key FROM sleep_stages_table)"
+EXERCISE_SQL = ("SELECT start_time, end_time, exercise_type, title, app_info_id "
+                "FROM exercise_session_record_table")
+MEDICAL_SQL = (
+    "SELECT r.fhir_resource_id, r.fhir_data, d.display_name FROM medical_resource_table r "
+    "LEFT JOIN medical_data_source_table d ON r.data_source_id = d.medical_data_source_row_id")
 # Tables read, besides those of MEASURES; the rest are counted as ignored.
 READ = {"heart_rate_record_table", "heart_rate_record_series_table",
         "sleep_session_record_table", "sleep_stages_table", "application_info_table",
-        "device_info_table", "access_logs_table", "change_logs_table"}
+        "device_info_table", "access_logs_table", "change_logs_table",
+        "exercise_session_record_table", "medical_resource_table", "medical_data_source_table",
+        "medical_resource_indices_table"}
 
 
 def _apps(db: Any) -> dict[int, str]:
@@ -146,18 +161,68 @@ def items_from_database(data: bytes) -> Iterator[Item]:
         for table in sorted(tables - known):
             if table.endswith("_table") and not table.startswith(("sqlite_", "android_")):
                 yield Ignored(f"health-connect:{table}")
-        for table, sql, metric, unit in _queries(tables):
-            try:
-                for start_ms, end_ms, value, app in db.execute(sql):
-                    if value is None or start_ms is None:
-                        continue
-                    start = int(start_ms) // 1000
-                    end = int(end_ms or start_ms) // 1000
-                    yield Sample(metric, unit, start, max(0, end - start), float(value),
-                                 apps.get(app, "Health Connect"))
-            except (sqlite3.Error, ValueError, TypeError, UnicodeError) as exc:
-                raise ImportFailed(f"The Health Connect table {table} could not be read "
-                                   f"({exc}).") from exc
+        try:
+            yield from _samples(db, tables, apps)
+            if "exercise_session_record_table" in tables:
+                yield from _workouts(db, apps)
+            if {"medical_resource_table", "medical_data_source_table"} <= tables:
+                yield from _medical_records(db)
+        except (sqlite3.Error, ValueError, TypeError, UnicodeError, OverflowError,
+                OSError) as exc:  # OSError: a time beyond what the platform can convert
+            raise ImportFailed(f"The Health Connect database could not be read ({exc}).") from exc
+
+
+def _samples(db: Any, tables: set[str], apps: dict[int, str]) -> Iterator[Item]:
+    for _table, sql, metric, unit in _queries(tables):
+        for start_ms, end_ms, value, app in db.execute(sql):
+            if value is None or start_ms is None:
+                continue
+            start = int(start_ms) // 1000
+            end = int(end_ms or start_ms) // 1000
+            yield Sample(metric, unit, start, max(0, end - start), float(value),
+                         apps.get(app, "Health Connect"))
+
+
+@cache
+def _exercise_names() -> dict[str, str]:
+    path = resources_dir() / "reference" / "health_connect_exercise_types.json"
+    return json.loads(path.read_text(encoding="utf-8"))["types"]
+
+
+def _workouts(db: Any, apps: dict[int, str]) -> Iterator[Item]:
+    """Exercise sessions, as workouts like Apple Health's."""
+    for start_ms, end_ms, kind, title, app in db.execute(EXERCISE_SQL):
+        if start_ms is None or end_ms is None:
+            continue
+        start, end = int(start_ms) // 1000, int(end_ms) // 1000
+        code = str(kind if kind is not None else 0)
+        label = _exercise_names().get(code, f"Exercise (type {code})")
+        details = {"sourceName": apps.get(app, "Health Connect")}
+        if title:
+            details["title"] = str(title)
+        yield Record(RecordKind.WORKOUT, "health-connect-exercise", code, label,
+                     value_num=round(max(0, end - start) / 60, 2), unit="min",
+                     effective=iso_utc(start), effective_end=iso_utc(end), details=details)
+
+
+def _medical_records(db: Any) -> Iterator[Item]:
+    """Medical records: FHIR resources, read together so their references resolve."""
+    from healthbook.ingest.fhir import items_from_resource_tree
+
+    entries = []
+    for ident, data, source in db.execute(MEDICAL_SQL):
+        try:
+            resource = json_text.loads(str(data))
+        except (ValueError, RecursionError):
+            yield Skipped("medical record", f"{source or 'Health Connect'}: {ident}",
+                          "its FHIR data is not valid JSON")
+            continue
+        if isinstance(resource, dict):
+            entries.append({"resource": resource})
+    if entries:
+        bundle = {"resourceType": "Bundle", "type": "collection", "entry": entries}
+        yield from items_from_resource_tree(bundle, "Health Connect medical records",
+                                            version="R4")
 
 
 def parse_health_connect(ctx: ParseContext) -> Iterator[Item]:
