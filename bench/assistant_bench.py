@@ -22,6 +22,7 @@ from healthbook.assistant.models import embedded_model
 from healthbook.assistant.runtime import LocalModel, Sampling
 from healthbook.clinical import compute_facts
 from healthbook.ingest import import_file
+from healthbook.progress import CancelToken
 from healthbook.vault import Vault
 
 PATIENT = Path(__file__).resolve().parents[1] / "tests" / "data" / "synthea" / \
@@ -43,7 +44,7 @@ def app_run(assistant: Assistant, request) -> tuple[float, float, int]:  # noqa:
     marks: list[float] = []
     start = time.perf_counter()
     answer = assistant.run(request, on_text=lambda _p: marks.append(time.perf_counter()),
-                           sampling=SAMPLING)
+                           sampling=SAMPLING, cancel=CancelToken())  # as the app: Stop works
     end = time.perf_counter()  # includes the verifier and assembling the answer
     return marks[0] - start, end - marks[0], answer.tokens
 
@@ -123,7 +124,7 @@ def app_run_keep(assistant: Assistant, request) -> tuple[float, float, int]:  # 
     marks: list[float] = []
     start = time.perf_counter()
     answer = assistant.run(request, on_text=lambda _p: marks.append(time.perf_counter()),
-                           sampling=Sampling(max_tokens=8))
+                           sampling=Sampling(max_tokens=8), cancel=CancelToken())
     return marks[0] - start, 0.0, answer.tokens
 
 

@@ -176,3 +176,31 @@ def test_a_trend_is_found_by_any_of_its_records_whatever_its_name(vault: Vault) 
     answer = assistant.run(assistant.trend(albumin.name, albumin.latest.record_id))
     assert answer.lead[0].startswith("Albumin Mass/volume in Serum or Plasma: 4.233 g/dL")
     assert assistant.run(assistant.trend("Albumin")).lead == answer.lead  # its short name
+
+
+def test_stop_works_while_the_prompt_is_still_being_read(vault: Vault,
+                                                         model: LocalModel) -> None:
+    """A long prompt takes seconds to read (far longer with a big model); Stop must not wait
+    for the first token. The part read stays cached for the next question."""
+    assistant, _ = _assistant(vault, model)
+    model.forget()
+    cancel = CancelToken()
+    outcome: dict[str, float] = {}
+
+    def work() -> None:
+        try:
+            assistant.run(assistant.summary(), cancel=cancel, sampling=SHORT)
+        except Cancelled:
+            outcome["stopped"] = time.perf_counter()
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    time.sleep(0.3)  # well inside reading the ~850-token prompt (about 3 s here)
+    asked = time.perf_counter()
+    cancel.cancel()
+    thread.join(10)
+    assert model._llm.n_tokens < 600  # noqa: SLF001 - stopped part-way through the prompt
+    assert outcome["stopped"] - asked < 1.0  # one step of reading (STEP_SECONDS), not all
+    assert model._llm.n_tokens > 0  # noqa: SLF001 - what was read is kept
+    answer = assistant.run(assistant.summary(), sampling=SHORT)  # and the model still works
+    assert answer.text

@@ -252,11 +252,11 @@ class Assistant:
         user = template(action.value).format(extra=_extra_block(recent))
         return self._request(action, recent, user, focus=self.profile[1:] + recent)
 
-    def prefill(self) -> None:
+    def prefill(self, cancel: CancelToken | None = None) -> None:
         """Read the person's profile into the model's prompt cache ahead of the first
         question (the follow-up of every action then starts at the question)."""
         if self.model is not None:
-            self.model.prefill([{"role": "system", "content": self._system()}])
+            self.model.prefill([{"role": "system", "content": self._system()}], cancel)
 
     def _system(self) -> str:
         return template("system").format(facts="\n".join(f.line() for f in self.profile))

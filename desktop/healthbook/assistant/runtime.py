@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -118,6 +119,36 @@ class Sampling:
     seed: int = 7
 
 
+STEP_SECONDS = 0.3  # how long one step of prompt reading may take (the Stop delay)
+
+
+def _stepwise_eval(llm: Any, cancel: CancelToken) -> Callable[[Sequence[int]], None]:
+    """`llm.eval`, reading tokens in steps of about STEP_SECONDS with a cancel check between.
+
+    llama-cpp-python reads a whole prompt in one call (512-token batches), which no cancel can
+    interrupt; a large model can take many seconds over it. Its `generate` calls `self.eval`,
+    so this replaces it for one answer. Evaluation is incremental, so a cancelled prompt
+    leaves a valid prefix in the cache, which the next question reuses.
+    """
+    evaluate = type(llm).eval
+    size = 32
+
+    def eval_in_steps(tokens: Sequence[int]) -> None:
+        nonlocal size
+        done = 0
+        while done < len(tokens):
+            cancel.check()
+            step = tokens[done:done + size]
+            started = time.perf_counter()
+            evaluate(llm, step)
+            done += len(step)
+            elapsed = time.perf_counter() - started
+            if len(step) == size and elapsed > 0:
+                size = max(8, min(512, int(size * STEP_SECONDS / elapsed)))
+
+    return eval_in_steps
+
+
 class LocalModel:
     """One loaded GGUF model. Not thread-safe: use it from one worker at a time."""
 
@@ -151,6 +182,8 @@ class LocalModel:
         if budget < 16:
             raise ModelError("The question and facts do not fit in this model's context; "
                              "ask about fewer things at once.")
+        if cancel is not None:  # the prompt is read in steps, so Stop works while it is read
+            self._llm.eval = _stepwise_eval(self._llm, cancel)
         chunks = self._llm.create_chat_completion(
             messages, stream=True, max_tokens=min(sampling.max_tokens, budget),
             temperature=sampling.temperature, top_p=sampling.top_p,
@@ -164,10 +197,12 @@ class LocalModel:
                     yield piece
         finally:
             chunks.close()
+            self._llm.__dict__.pop("eval", None)
 
-    def prefill(self, messages: list[dict[str, str]]) -> None:
+    def prefill(self, messages: list[dict[str, str]],
+                cancel: CancelToken | None = None) -> None:
         """Evaluate a prompt's start so a later prompt beginning the same way reuses it."""
-        for _piece in self.stream(messages, Sampling(max_tokens=1)):
+        for _piece in self.stream(messages, Sampling(max_tokens=1), cancel):
             pass
 
     def forget(self) -> None:

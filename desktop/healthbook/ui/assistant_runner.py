@@ -83,11 +83,16 @@ class AssistantRunner(QObject):
         return self._current
 
     def prefill(self, data: PersonData) -> None:
-        """Read the person's profile into the model's cache while the user reads the page."""
-        self.lane.run(lambda job: self._for(data, job).prefill())
+        """Read the person's profile into the model's cache while the user reads the page.
+
+        A question, a lock or Stop interrupts it; what was read stays cached.
+        """
+        self.cancel()
+        self._current = self.lane.run(lambda job: self._for(data, job).prefill(job.cancel))
 
     def cancel(self) -> None:
-        """Stop the answer being written (within one token)."""
+        """Stop the answer being written or the prompt being read (within a fraction of a
+        second)."""
         if self._current is not None:
             self._current.cancel()
             self._current = None
