@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pypdfium2
@@ -64,10 +65,34 @@ def test_share_dialog_writes_only_the_chosen_kinds(qtbot, demo: MainWindow,  # n
     assert types <= {"Patient", "MedicationRequest", "MedicationStatement",
                      "AllergyIntolerance"}
     assert "AllergyIntolerance" in types
+    assert not dialog.progress.isVisible()
+    assert dialog.save_button.isEnabled()
     for box in dialog.kinds.values():
         box.setChecked(False)
     dialog.save(tmp_path / "nothing.json")
     assert dialog.status.text() == "Tick at least one kind of record to share."
+
+
+def test_share_dialog_export_can_be_cancelled_and_leaves_no_file(
+        qtbot, demo: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = demo._share()  # noqa: SLF001 - the People menu's action
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # Something else is on the vault's lane first, so the export is still waiting when the
+    # user presses Cancel (as with a large vault, where it would still be running).
+    demo.session.run(lambda _vault, _job: time.sleep(0.5))
+    out = tmp_path / "share.json"
+    dialog.save(out)
+    assert dialog.progress.isVisible()
+    assert dialog.cancel_button.isVisible()
+    assert not dialog.save_button.isEnabled()
+    dialog.grab().save(str(SCREENSHOTS / "23-share-dialog-writing.png"))
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "cancelled" in dialog.status.text(), timeout=WAIT)
+    assert dialog.status.text() == "Export cancelled; no file was written."
+    assert not out.exists()
+    assert not dialog.progress.isVisible()
+    assert dialog.save_button.isEnabled()
 
 
 def test_kiosk_offers_print_but_not_save_or_share(qtbot) -> None:  # noqa: ANN001

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from healthbook.clinical import compute_facts
+from healthbook.progress import CancelToken, ProgressCallback, no_progress
 from healthbook.reports.share import Shared, chosen, fhir_bundle
 from healthbook.reports.sheet import SheetInput, build_sheet
 from healthbook.vault import Person, Vault
@@ -43,18 +44,25 @@ def prep_sheet(vault: Vault, person: Person, out: Path, questions: list[str],
 
 
 def export(vault: Vault, person: Person, out: Path, fmt: str, since: str | None = None,
-           kinds: set[str] | None = None) -> dict[str, Any]:
-    """The sharing export (FHIR R4 Bundle or PDF summary); returns what it held."""
+           kinds: set[str] | None = None, *, progress: ProgressCallback = no_progress,
+           cancel: CancelToken | None = None) -> dict[str, Any]:
+    """The sharing export (FHIR R4 Bundle or PDF summary); returns what it held.
+
+    Nothing is written until the whole export is ready, so a cancel leaves no file.
+    """
     person = vault.people.get(person.id)
     records = chosen(vault.records.list(person.id), kinds, since)
     if fmt == "fhir":
-        shared = fhir_bundle(person, records)
+        shared = fhir_bundle(person, records, progress=progress, cancel=cancel)
         write_private(out, shared.json_bytes())
         held, skipped = shared.record_ids, shared.skipped
     elif fmt == "pdf":
         data = sheet_input(vault, person, since, None, kinds)
         data.records = records
-        write_private(out, build_sheet(data, "Health summary"))
+        pdf = build_sheet(data, "Health summary")
+        if cancel is not None:
+            cancel.check()
+        write_private(out, pdf)
         held, skipped = [r.id for r in records], []
     else:
         raise ValueError(f"Unknown export format {fmt!r}: use fhir or pdf.")

@@ -2,7 +2,7 @@
 
 Records imported from FHIR R4 are exported as the original resource, byte for byte the same
 data; records from other formats (Apple Health, C-CDA, CSV) are written as R4 resources from
-what the vault holds. The Bundle is validated with fhir.resources before it is returned.
+what the vault holds. Every resource is validated with fhir.resources before it is returned.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from healthbook.progress import CancelToken, Progress, ProgressCallback, no_progress
 from healthbook.vault import Person, RecordKind, StoredRecord
 
 KINDS = {
@@ -24,6 +25,7 @@ KINDS = {
     "document": RecordKind.DOCUMENT,
 }
 NAMESPACE = uuid.UUID("6f1f2a8e-54c4-4d2b-9a43-2b0d1c9e7a10")
+STEP = 100  # records between progress reports and cancel checks
 
 
 @dataclass
@@ -156,10 +158,18 @@ def _original(s: StoredRecord) -> dict[str, Any] | None:
     return None
 
 
-def fhir_bundle(person: Person, records: list[StoredRecord]) -> Shared:
-    """A validated R4 collection Bundle with the person and `records`."""
+def fhir_bundle(person: Person, records: list[StoredRecord], *,
+                progress: ProgressCallback = no_progress,
+                cancel: CancelToken | None = None) -> Shared:
+    """A validated R4 collection Bundle with the person and `records`.
+
+    Each resource is validated as it is added (fhir.resources.R4B), with progress and a
+    cancel check every STEP records; then the Bundle around them.
+    """
+    from fhir.resources.R4B import get_fhir_model_class
     from fhir.resources.R4B.bundle import Bundle
 
+    cancel = cancel or CancelToken()
     patient_id = str(uuid.uuid5(NAMESPACE, f"person-{person.id}"))
     patient_url = f"urn:uuid:{patient_id}"
     patient: dict[str, Any] = {"resourceType": "Patient", "id": patient_id,
@@ -168,18 +178,26 @@ def fhir_bundle(person: Person, records: list[StoredRecord]) -> Shared:
         patient["birthDate"] = person.birth_date[:10]
     if person.sex in ("male", "female", "other", "unknown"):
         patient["gender"] = person.sex
+    get_fhir_model_class("Patient").model_validate(patient)
     entries = [{"fullUrl": patient_url, "resource": patient}]
     held, skipped = [], []
-    for s in records:
+    for i, s in enumerate(records):
+        if i % STEP == 0:
+            cancel.check()
+            progress(Progress(i, len(records), "records", "Checking the records", i))
         resource = _original(s) or _built(s, patient_url)
         if resource is None:
             skipped.append(s.id)
             continue
+        # raises if anything written is not valid R4
+        get_fhir_model_class(resource["resourceType"]).model_validate(resource)
         entries.append({"fullUrl": f"urn:uuid:{uuid.uuid5(NAMESPACE, f'record-{s.id}')}",
                         "resource": resource})
         held.append(s.id)
     bundle = {"resourceType": "Bundle", "type": "collection",
               "identifier": {"system": "urn:healthbook:export", "value": str(uuid.uuid4())},
               "timestamp": datetime.now(UTC).isoformat(timespec="seconds"), "entry": entries}
-    Bundle.model_validate(bundle)  # raises if anything written is not valid R4
+    Bundle.model_validate({**bundle, "entry": [{"fullUrl": e["fullUrl"]} for e in entries]})
+    cancel.check()
+    progress(Progress(len(records), len(records), "records", "Writing the file", len(records)))
     return Shared(bundle, held, skipped)

@@ -20,14 +20,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from healthbook.assistant.verify import without_citations
+from healthbook.progress import CancelToken, Progress
 from healthbook.reports.share import KINDS
 from healthbook.ui.session import Session
 from healthbook.vault import Person
@@ -190,6 +193,13 @@ class ShareDialog(QDialog):
         self.status.setWordWrap(True)
         self.save_button = QPushButton("Save as…")
         self.save_button.clicked.connect(self.save)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Export progress")
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton("Cancel export")
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        self._running: CancelToken | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.rejected.connect(self.reject)
@@ -201,6 +211,10 @@ class ShareDialog(QDialog):
         since_row.addRow("Format:", self.format)
         layout.addLayout(since_row)
         layout.addWidget(self.status)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.cancel_button)
+        layout.addLayout(progress_row)
         layout.addWidget(buttons)
 
     def chosen_kinds(self) -> set[str]:
@@ -224,13 +238,52 @@ class ShareDialog(QDialog):
         since = date_text(self.since) if self.limit.isChecked() else None
         person = self._person
         self.status.setText("Writing…")
+        self._busy(True)
 
-        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the session lane
+        def work(vault, job):  # noqa: ANN001, ANN202 - runs on the session lane
             from healthbook.reports import export
 
-            return export(vault, person, path, fmt, since, kinds)
+            return export(vault, person, path, fmt, since, kinds, progress=job.report,
+                          cancel=job.cancel)
 
         def done(summary: dict) -> None:
+            self._busy(False)
             self.status.setText(f"Wrote {len(summary['records'])} records to {path}.")
 
-        self._session.run(work, owner=self, done=done, failed=self.status.setText)
+        def failed(message: str) -> None:
+            self._busy(False)
+            self.status.setText(message)
+
+        def cancelled() -> None:
+            self._busy(False)
+            self.status.setText("Export cancelled; no file was written.")
+
+        self._running = self._session.run(work, owner=self, done=done, failed=failed,
+                                          progress=self._progress, cancelled=cancelled)
+
+    def cancel(self) -> None:
+        """Stop the export being written (nothing is written until it is complete)."""
+        if self._running is not None:
+            self._running.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def reject(self) -> None:  # noqa: D102 - closing the dialog stops its export
+        self.cancel()
+        super().reject()
+
+    def _busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(True)
+        self.save_button.setEnabled(not busy)
+        self.progress.setRange(0, 0)
+        if not busy:
+            self._running = None
+
+    def _progress(self, update: Progress) -> None:
+        if update.fraction is None:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(update.fraction * 1000))
+        self.progress.setFormat(f"%p% — {update.message}")
