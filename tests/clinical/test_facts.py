@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -199,3 +199,24 @@ def test_the_range_for_the_persons_age_and_sex_is_used(vault: Vault, tmp_path: P
         # umol/L -> mg/dL: x 113.12 / 10,000
         assert creatinine.range.low == pytest.approx(low * 113.12 / 10_000)
         assert creatinine.range.high == pytest.approx(high * 113.12 / 10_000)
+
+
+@pytest.mark.usefixtures("utc")
+def test_a_night_is_one_day_and_overlapping_records_count_once(vault: Vault,
+                                                               person: Person) -> None:
+    """A watch and a sleep app record the same night, which crosses midnight: the night is
+    one day (the morning it ends), and the hours are the union of both records."""
+    sleep = vault.samples.metric("sleep", "1").id
+    watch, app = vault.samples.device("Watch"), vault.samples.device("Sleep app")
+    night = int(datetime(2024, 3, 1, 23, 0, tzinfo=UTC).timestamp())
+    hour = 3600
+    vault.samples.insert(person.id, add_source(vault, person.id), [
+        (sleep, night, 4 * hour, watch, 3.0),              # 23:00-03:00 core
+        (sleep, night + 4 * hour, 3 * hour, watch, 5.0),   # 03:00-06:00 REM
+        (sleep, night + hour, 6 * hour, app, 1.0),         # 00:00-06:00 the app's view
+        (sleep, night + 24 * hour, 7 * hour, watch, 1.0),  # the next night, 7 h
+    ])
+    fact = next(m for m in compute_facts(vault, person).metrics if m.metric == "sleep")
+    assert [(d.day, d.value) for d in fact.days] == [(date(2024, 3, 2), 7.0),
+                                                     (date(2024, 3, 3), 7.0)]
+    assert fact.unit == "h"

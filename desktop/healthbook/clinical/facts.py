@@ -10,7 +10,7 @@ from typing import Any
 from healthbook.clinical.critical import Critical
 from healthbook.clinical.labs import AnalyteFact, analyte_facts
 from healthbook.clinical.medications import Medication, medication_list
-from healthbook.clinical.wearables import MetricFact, metric_fact
+from healthbook.clinical.wearables import SLEEP, MetricFact, metric_fact, sleep_days
 from healthbook.vault import Person, RecordKind, StoredRecord, Vault
 
 JSON_VERSION = 1
@@ -61,8 +61,10 @@ def compute_facts(vault: Vault, person: Person, today: date | None = None) -> Pe
         by_kind[stored.record.kind].append(stored)
     metrics = []
     for metric in vault.samples.metrics(person.id):
+        nights = (sleep_days(vault.samples.intervals(person.id, metric.id))
+                  if metric.name in SLEEP else None)
         fact = metric_fact(metric.name, metric.unit, vault.samples.hourly(person.id, metric.id),
-                           vault.samples.source_ids(person.id, metric.id), person.sex)
+                           vault.samples.source_ids(person.id, metric.id), person.sex, nights)
         if fact is not None:
             metrics.append(fact)
     return PersonFacts(

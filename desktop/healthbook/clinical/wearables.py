@@ -109,17 +109,42 @@ def daily(hourly: Sequence[tuple[int, int, float, float, float, int]], summed: b
     return out
 
 
+def sleep_days(intervals: Sequence[tuple[int, int]]) -> list[Day]:
+    """Hours of sleep per night from (start, duration) records, in time order.
+
+    Records that overlap (two apps, or a watch and a phone, recording the same night) are
+    merged first, so no minute counts twice; a night belongs to the local date it ends on
+    (the morning), not split at midnight. `n` is the number of merged stretches.
+    """
+    merged: list[list[int]] = []
+    for start, duration in intervals:
+        end = start + max(0, duration)
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    nights: dict[date, list[float]] = {}
+    for start, end in merged:
+        night = nights.setdefault(datetime.fromtimestamp(end).date(), [0, 0.0])
+        night[0] += 1
+        night[1] += (end - start) / 3600
+    return [Day(day, hours, int(n), hours, hours) for day, (n, hours) in sorted(nights.items())]
+
+
 def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
 def metric_fact(metric: str, unit: str, hourly: Sequence[tuple[int, int, float, float, float,
                                                              int]],
-                source_ids: list[int], sex: str | None = None) -> MetricFact | None:
-    """The fact for one metric (None when it has no data)."""
+                source_ids: list[int], sex: str | None = None,
+                days: list[Day] | None = None) -> MetricFact | None:
+    """The fact for one metric (None when it has no data). `days` replaces the days folded
+    from the hourly rollup (sleep_days gives them for sleep metrics)."""
     is_sleep = metric in SLEEP
     summed = metric in SUMMED
-    days = daily(hourly, summed, use_seconds=is_sleep)
+    if days is None:
+        days = daily(hourly, summed, use_seconds=is_sleep)
     if not days:
         return None
     label = LABELS.get(metric, metric.replace("_", " ").capitalize())

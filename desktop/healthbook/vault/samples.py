@@ -186,6 +186,13 @@ class Samples:
             (person_id, metric_id, start, end),
         )
 
+    def intervals(self, person_id: PersonId, metric_id: int) -> list[tuple[int, int]]:
+        """(start, duration) of every sample of a metric, in time order (for sleep, whose
+        records are few and must be merged where they overlap)."""
+        return self._db.query(
+            "SELECT start, duration FROM sample WHERE person_id = ? AND metric_id = ? "
+            "ORDER BY start", (person_id, metric_id))
+
     def count(self, person_id: PersonId | None = None) -> int:
         """Number of samples (for one person or the whole vault)."""
         if person_id is None:
