@@ -30,7 +30,7 @@ LABELS = {
     "distance_walking_running": "Walking + running distance", "body_weight": "Weight",
     "bp_systolic": "Systolic blood pressure", "bp_diastolic": "Diastolic blood pressure",
     "blood_glucose": "Blood glucose", "oxygen_saturation": "Oxygen saturation",
-    "sleep": "Sleep records", "exercise_minutes": "Exercise minutes",
+    "sleep": "Sleep", "exercise_minutes": "Exercise minutes",
     "flights_climbed": "Flights climbed", "body_temperature": "Body temperature",
     "respiratory_rate": "Respiratory rate", "bmi": "Body mass index",
     "activity_move": "Move (active energy)", "activity_exercise": "Exercise (activity rings)",
