@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from healthbook.cli.common import CliError, add_vault_argument, open_vault, person, print_json
+from healthbook.cli.common import (
+    CliError,
+    TerminalProgress,
+    add_vault_argument,
+    open_vault,
+    person,
+    print_json,
+)
 from healthbook.reports.share import KINDS
 
 
@@ -30,11 +37,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with open_vault(args) as vault:
         who = person(vault, args.person)
+        bar = TerminalProgress(f"Exporting {who.name}")
         try:
             summary = export(vault, who, args.out, args.format, args.since,
-                             set(args.kinds) if args.kinds else None)
+                             set(args.kinds) if args.kinds else None, progress=bar)
         except OSError as exc:
             raise CliError(f"{args.out} could not be written ({exc.strerror}).") from exc
+        finally:
+            bar.finish()
     if args.json:
         print_json(summary)
     else:
