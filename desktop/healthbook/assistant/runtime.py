@@ -7,7 +7,9 @@ evaluates the new part.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -78,7 +80,10 @@ def model_info(path: Path) -> ModelInfo:
 
     check_gguf(path)
     try:
-        vocab = llama_cpp.Llama(str(path), vocab_only=True, verbose=False)
+        # A vocabulary-only load has no training context, which llama.cpp reports as an
+        # error-level "possible training context overflow": not something to show a user.
+        with contextlib.redirect_stderr(io.StringIO()):
+            vocab = llama_cpp.Llama(str(path), vocab_only=True, verbose=False)
     except (ValueError, RuntimeError) as exc:
         raise ModelError(f"{path.name} could not be read as a model ({exc}).") from exc
     meta: dict[str, str] = dict(vocab.metadata)
