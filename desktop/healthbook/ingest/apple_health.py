@@ -236,13 +236,22 @@ class _Handler:
                                         attrs.get("identifier", ""),
                                         attrs.get("fhirVersion", "")))
 
-    def take(self) -> list[Extracted]:
-        """What was gathered so far, Records grouped by type, unit and source; then forget."""
-        items: list[Extracted] = [
-            RawRecords(*key, rows) for key, rows in self.records.items()]
+    def take(self, last: bool = False) -> list[Extracted]:
+        """What was gathered so far, Records grouped by type, unit and source; then forget.
+
+        A group smaller than COLUMN_MIN records waits for the next chunk (unless `last`), so
+        that almost every record is converted a column at a time.
+        """
+        items: list[Extracted] = []
+        waiting: dict[tuple[str, str, str], list[str]] = {}
+        for key, texts in self.records.items():
+            if last or len(texts) >= 3 * COLUMN_MIN:
+                items.append(RawRecords(*key, texts))
+            else:
+                waiting[key] = texts
         items.extend(self.out)
         self.out = []
-        self.records = {}
+        self.records = waiting
         return items
 
     def workout(self, a: dict[str, str]) -> None:
@@ -308,7 +317,7 @@ def _stream_xml(stream: IO[bytes], ctx: ParseContext,
         if isinstance(exc, RecursionError):
             raise UnsafeFile("The XML is nested too deeply; it was refused as unsafe.") from exc
         raise ImportFailed(f"The export is damaged or not well-formed XML ({exc}).") from exc
-    yield from handler.take()
+    yield from handler.take(last=True)
 
 
 def parse_apple_health(ctx: ParseContext) -> Iterator[Item]:
