@@ -115,7 +115,11 @@ def health_connect_export(path: Path) -> Path:
         "steps_record_table": _HC_INTERVAL.format(cols=", count INTEGER NOT NULL"),
         "heart_rate_record_table": _HC_INTERVAL.format(cols=""),
         "sleep_session_record_table": _HC_INTERVAL.format(cols=", notes TEXT, title TEXT"),
-        "nutrition_record_table": _HC_INTERVAL.format(cols=", energy REAL, meal_name TEXT"),
+        "nutrition_record_table": _HC_INTERVAL.format(
+            cols=", energy REAL, protein REAL, total_fat REAL, total_carbohydrate REAL, "
+                 "sugar REAL, dietary_fiber REAL, sodium REAL, cholesterol REAL, "
+                 "caffeine REAL, meal_type INTEGER, meal_name TEXT"),
+        "menstruation_flow_record_table": _HC_INSTANT.format(cols="flow INTEGER"),
         "exercise_session_record_table": _HC_INTERVAL.format(
             cols=", notes TEXT, exercise_type INTEGER NOT NULL, title TEXT, "
                  "has_route INTEGER"),
@@ -182,8 +186,10 @@ def health_connect_export(path: Path) -> Path:
         INSERT INTO sleep_stages_table VALUES (1, 1699990000000, 1700000000000, 4),
             (1, 1700000000000, 1700005000000, 5), (1, 1700005000000, 1700012000000, 6),
             (1, 1700012000000, 1700015000000, 1);
-        INSERT INTO nutrition_record_table (uuid, app_info_id, start_time, end_time, energy)
-            VALUES (x'08', 1, 1700003600000, 1700003700000, 2500000);
+        -- A lunch of 650 kcal logged by a food diary: energy in calories, masses in grams.
+        INSERT INTO nutrition_record_table (uuid, app_info_id, start_time, end_time, energy,
+            protein, total_fat, sodium, meal_name) VALUES (x'08', 1, 1700003600000,
+            1700003700000, 650000, 32.5, 21, 0.82, 'Lunch');
         -- Running (33) for 45 minutes, then an exercise type newer than this list (99).
         INSERT INTO exercise_session_record_table (uuid, app_info_id, start_time, end_time,
             exercise_type, title) VALUES (x'09', 1, 1700020000000, 1700022700000, 33,

@@ -225,9 +225,15 @@ def test_health_connect_export(vault: Vault, person: Person, tmp_path: Path) -> 
     assert database[18:20] == b"\x02\x02"  # WAL mode, as Android keeps it
     report = import_file(vault, person, export)
     assert report.format == "health-connect"
-    # steps 2, heart rate 3, weight 1, blood pressure 2, sleep: 4 stages + 1 unstaged night
-    assert report.added["samples"] == 2 + 3 + 1 + 2 + 5
-    assert report.ignored["health-connect:nutrition_record_table"] == 1
+    # steps 2, heart rate 3, weight 1, blood pressure 2, sleep: 4 stages + 1 unstaged night,
+    # lunch: energy, protein, fat and sodium (the nutrients it has)
+    assert report.added["samples"] == 2 + 3 + 1 + 2 + 5 + 4
+    assert report.ignored["health-connect:menstruation_flow_record_table"] == 1
+    lunch = {name: value for name, value in vault.db.query(
+        "SELECT m.name, s.value FROM sample s JOIN metric m ON m.id = s.metric_id "
+        "WHERE m.name LIKE 'dietary%'")}
+    assert lunch == {"dietary_energy": 650.0, "dietary_protein": 32.5, "dietary_fat": 21.0,
+                     "dietary_sodium": 820.0}
     weight = vault.samples.metric("body_weight", "kg")
     assert vault.samples.range(person.id, weight.id, 0, 2**40) == [(1_700_003_600, 71.3)]
     sleep = vault.samples.metric("sleep", "1").id

@@ -78,6 +78,18 @@ MEASURES = [
     Measure("body_temperature_record_table", "temperature", "body_temperature", "Cel", True),
     Measure("vo2_max_record_table", "vo2_milliliters_per_minute_kilogram", "vo2_max",
             "mL/(kg.min)", True),
+    Measure("hydration_record_table", "volume * 1000.0", "dietary_water", "mL", False),
+    # A meal or food logged by a nutrition app (MyFitnessPal, Cronometer...): energy in
+    # calories, every nutrient mass in grams.
+    *(Measure("nutrition_record_table", value, metric, unit, False) for value, metric, unit in (
+        ("energy / 1000.0", "dietary_energy", "kcal"),
+        ("protein", "dietary_protein", "g"),
+        ("total_fat", "dietary_fat", "g"),
+        ("total_carbohydrate", "dietary_carbohydrates", "g"),
+        ("sugar", "dietary_sugar", "g"),
+        ("dietary_fiber", "dietary_fiber", "g"),
+        ("sodium * 1000.0", "dietary_sodium", "mg"),
+        ("cholesterol * 1000.0", "dietary_cholesterol", "mg"))),
 ]
 HEART_RATE_SQL = (
     "SELECT s.epoch_millis, s.epoch_millis, s.beats_per_minute, r.app_info_id "
