@@ -293,3 +293,22 @@ def test_apple_sleep_keeps_time_in_bed_apart(vault: Vault, person: Person,
     assert hours["sleep_in_bed"] == 8
     assert hours["sleep"] == pytest.approx(3 + 40 / 60 + 3.5)  # core 23:20-03:00, REM 03:10-06:40
     assert hours["sleep_awake"] == pytest.approx(10 / 60)
+
+
+def test_apple_food_diary_matches_the_csv_import(vault: Vault, person: Person,
+                                                tmp_path: Path) -> None:
+    """What MyFitnessPal writes to Apple Health lands in the same metrics and units as its CSV
+    export (fat is `dietary_fat`, sodium in mg)."""
+    record = ('<Record type="HKQuantityTypeIdentifierDietary{}" sourceName="MyFitnessPal" '
+              'unit="{}" startDate="2024-03-01 12:30:00 +0000" '
+              'endDate="2024-03-01 12:30:00 +0000" value="{}"/>')
+    body = "".join(record.format(*r) for r in [("FatTotal", "g", "21"), ("Sodium", "g", "0.8"),
+                                                ("Protein", "g", "30"),
+                                                ("EnergyConsumed", "kcal", "650")])
+    xml = tmp_path / "export.xml"
+    xml.write_text(f'<?xml version="1.0"?><HealthData locale="en">{body}</HealthData>')
+    import_file(vault, person, xml)
+    meal = {(name, unit): value for name, unit, value in vault.db.query(
+        "SELECT m.name, m.unit, s.value FROM sample s JOIN metric m ON m.id = s.metric_id")}
+    assert meal == {("dietary_fat", "g"): 21.0, ("dietary_sodium", "mg"): 800.0,
+                    ("dietary_protein", "g"): 30.0, ("dietary_energy", "kcal"): 650.0}

@@ -37,7 +37,10 @@ LABELS = {
     "activity_stand_hours": "Stand hours", "dietary_energy": "Food energy",
     "distance": "Distance", "hrv_rmssd": "Heart rate variability (RMSSD)",
     "body_height": "Height", "vo2_max": "VO2 max", "sleep_in_bed": "Time in bed",
-    "sleep_awake": "Awake at night",
+    "sleep_awake": "Awake at night", "dietary_protein": "Protein", "dietary_fat": "Fat",
+    "dietary_carbohydrates": "Carbohydrates", "dietary_sugar": "Sugar",
+    "dietary_fiber": "Fibre", "dietary_sodium": "Sodium",
+    "dietary_cholesterol": "Cholesterol in food", "dietary_water": "Water",
 }
 # Sleep metrics: a day's value is the hours recorded. Time in bed and awake time are kept
 # apart from sleep, so that a night with both "in bed" and "asleep" records is not doubled.
