@@ -26,6 +26,7 @@ from healthbook.ingest import import_file
 from healthbook.ingest.report import ImportReport
 from healthbook.progress import CancelToken, Progress
 from healthbook.ui.models import SourceModel
+from healthbook.ui.progress_bar import show_progress
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
 
@@ -129,12 +130,7 @@ class ImportView(QWidget):
         self.progress.setValue(0)
 
     def _progress(self, update: Progress) -> None:
-        if update.fraction is None:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(update.fraction * 1000))
-        self.progress.setFormat(f"%p% — {update.records:,} records read")
+        show_progress(self.progress, update, f"{update.records:,} records read")
 
     def _cancel_import(self) -> None:
         if self._cancel is not None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from healthbook.assistant.verify import without_citations
 from healthbook.progress import CancelToken, Progress
 from healthbook.reports.share import KINDS
+from healthbook.ui.progress_bar import show_progress
 from healthbook.ui.session import Session
 from healthbook.vault import Person
 
@@ -281,9 +282,4 @@ class ShareDialog(QDialog):
             self._running = None
 
     def _progress(self, update: Progress) -> None:
-        if update.fraction is None:
-            self.progress.setRange(0, 0)
-        else:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(update.fraction * 1000))
-        self.progress.setFormat(f"%p% — {update.message}")
+        show_progress(self.progress, update, update.message)
