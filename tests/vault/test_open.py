@@ -10,6 +10,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from healthbook.vault import (
     NotAVault,
+    ReadOnlyVault,
     Record,
     RecordKind,
     Vault,
@@ -121,7 +122,6 @@ def test_a_second_open_is_refused_while_the_vault_is_open(vault: Vault, vault_pa
 
 
 def test_read_only_open_cannot_write(vault_path: Path) -> None:
-    from healthbook.vault import ReadOnlyVault
 
     with Vault.open(vault_path, PASSPHRASE, read_only=True) as vault:
         assert vault.read_only
@@ -156,3 +156,36 @@ def test_a_version_1_vault_is_migrated_with_its_samples_rolled_up(tmp_path: Path
         # 120 one-minute samples from 02:00: hours 2 and 3, values 0..59 and 60..119
         assert vault.samples.hourly(1, 1) == [(2, 60, sum(range(60)), 0.0, 59.0, 3600),
                                              (3, 60, sum(range(60, 120)), 60.0, 119.0, 3600)]
+
+
+_CRASH_MID_WRITE = """
+import os, signal, sys
+from healthbook.vault import Vault
+vault = Vault.open(sys.argv[1], sys.argv[2])
+vault.db._conn.execute("PRAGMA cache_size = 10")  # spill to the file, so a journal is needed
+vault.db._conn.execute("BEGIN IMMEDIATE")
+vault.db._conn.execute("CREATE TABLE scratch (x)")
+for _ in range(300):
+    vault.db._conn.execute("INSERT INTO scratch VALUES (?)", (os.urandom(4000),))
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_crashed_vault_on_read_only_media_says_how_to_open_it(vault_path: Path) -> None:
+    """A crash leaves a journal SQLite must roll back, which read-only media cannot allow:
+    the user gets a sentence saying what to do, and the copy then opens with nothing lost."""
+    import subprocess
+    import sys
+
+    with Vault.open(vault_path, PASSPHRASE) as vault:
+        vault.people.add("Kept")
+    subprocess.run([sys.executable, "-c", _CRASH_MID_WRITE, str(vault_path), PASSPHRASE],
+                   check=False)
+    journal = vault_path.with_name(vault_path.name + "-journal")
+    assert journal.exists()
+    with pytest.raises(ReadOnlyVault, match="not closed properly") as caught:
+        Vault.open(vault_path, PASSPHRASE, read_only=True)  # as on a write-protected stick
+    assert "Copy the vault" in str(caught.value)
+    with Vault.open(vault_path, PASSPHRASE) as vault:  # a writable copy rolls back and opens
+        assert vault.integrity_ok()
+        assert [p.name for p in vault.people.list()] == ["Kept"]

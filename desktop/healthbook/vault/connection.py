@@ -57,6 +57,12 @@ def _classify(exc: Exception, path: Path | str) -> VaultError:
         return VaultBusy(f"The vault {path} is open in another Healthbook window or process.")
     if "not a database" in message:
         return WrongPassphrase("That passphrase does not unlock this vault.")
+    if "readonly database" in message and Path(f"{path}-journal").exists():
+        return ReadOnlyVault(
+            f"{Path(path).name} was not closed properly, and it is on a drive that cannot be "
+            "written to, so Healthbook cannot finish tidying it up. Copy the vault and the "
+            f"file {Path(path).name}-journal beside it to a folder you can write to, then "
+            "open the copy. Nothing in the vault was lost.")
     return NotAVault(f"{path} could not be read as a Healthbook vault ({exc}).")
 
 
