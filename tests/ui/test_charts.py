@@ -10,9 +10,10 @@ from matplotlib.figure import Figure
 from healthbook.clinical import compute_facts
 from healthbook.clinical.wearables import Day
 from healthbook.ingest import import_file
-from healthbook.ui.charts import group_days, plot_analyte
+from healthbook.ui.charts import group_days, plot_analyte, plot_metric
 from healthbook.vault import Vault
 from tests.conftest import DATA
+from tests.helpers import add_source
 
 
 def test_week_and_month_are_average_days() -> None:
@@ -34,3 +35,17 @@ def test_analyte_chart_marks_out_of_range_points_and_converts(vault: Vault) -> N
     assert list(ax.lines[0].get_ydata()) == [pytest.approx(6.3)]
     assert len(ax.collections) == 1  # the red out-of-range marker
     assert "Out of range" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def test_sleep_is_drawn_per_night(vault: Vault) -> None:
+    person = vault.people.add("Sleeper")
+    sleep = vault.samples.metric("sleep", "1").id
+    night = 1_700_000_000
+    vault.samples.insert(person.id, add_source(vault, person.id), [
+        (sleep, night + i * 86_400, 7 * 3600, 0, 1.0) for i in range(5)])
+    [fact] = compute_facts(vault, person).metrics
+    ax = Figure().add_subplot(111)
+    plot_metric(ax, fact, "day")
+    assert ax.get_title(loc="left") == "Sleep (per night)"
+    assert list(ax.lines[0].get_ydata()) == [7.0] * 5
+    assert ax.get_ylabel() == "h"

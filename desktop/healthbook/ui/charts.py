@@ -12,7 +12,7 @@ from typing import Any
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
 from healthbook.clinical.units import UnitMismatch, convert, display_unit
-from healthbook.clinical.wearables import Day, MetricFact
+from healthbook.clinical.wearables import SLEEP, Day, MetricFact
 
 LINE, BAND, OUT = "#1f5fa8", "#2e7d32", "#b3261e"
 
@@ -90,6 +90,9 @@ def plot_metric(ax: Any, fact: MetricFact, period: str = "day") -> None:
         ax.axhspan(low, high, color=BAND, alpha=0.12, label="Typical range")
         ax.legend(loc="best", fontsize=8, frameon=False)
     per = {"day": "per day", "week": "average day, by week", "month": "average day, by month"}
+    if fact.metric in SLEEP:  # sleep days are nights, dated by the morning they end
+        per = {"day": "per night", "week": "average night, by week",
+               "month": "average night, by month"}
     ax.set_title(f"{fact.label} ({per[period]})", loc="left", fontsize=11, fontweight="bold")
     ax.set_ylabel(display_unit(fact.unit) or "count")
     ax.grid(True, axis="y", color="#d0d0d0", linewidth=0.6)
