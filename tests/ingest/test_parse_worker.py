@@ -76,6 +76,9 @@ def test_worker_import_equals_in_process_import(vault: Vault, tmp_path: Path,
     assert [r[1:] for r in hourly_of(vault, there)] == [r[1:] for r in hourly_of(vault, here)]
     assert vault.people.get(there.id).birth_date == "1972-04-02"  # the Me element came through
     assert any(0 < p.done < p.total for p in seen)  # the worker reports how far it has read
+    again = import_file(vault, there, export)  # the same export twice adds nothing
+    assert again.added["samples"] == 0
+    assert again.duplicates["samples"] == in_worker.added["samples"]
     assert not worker_pids()
 
 
