@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -312,3 +313,24 @@ def test_apple_food_diary_matches_the_csv_import(vault: Vault, person: Person,
         "SELECT m.name, m.unit, s.value FROM sample s JOIN metric m ON m.id = s.metric_id")}
     assert meal == {("dietary_fat", "g"): 21.0, ("dietary_sodium", "mg"): 800.0,
                     ("dietary_protein", "g"): 30.0, ("dietary_energy", "kcal"): 650.0}
+
+
+def test_health_connect_table_without_a_column_is_skipped_not_fatal(
+        vault: Vault, person: Person, tmp_path: Path) -> None:
+    """Another Android version may lack a column: that measure is skipped with its reason and
+    the rest imports."""
+    export = health_connect_export(tmp_path / "hc.zip")
+    image = zipfile.ZipFile(export).read("health_connect_export.db")
+    db_path = tmp_path / "copy.db"
+    db_path.write_bytes(image)
+    db = sqlite3.connect(db_path)
+    db.execute("ALTER TABLE steps_record_table RENAME COLUMN count TO step_count")
+    db.commit()
+    db.close()  # checkpoints the WAL into the file
+    older = tmp_path / "older.zip"
+    with zipfile.ZipFile(older, "w") as archive:
+        archive.write(db_path, "health_connect_export.db")
+    report = import_file(vault, person, older)
+    assert report.skipped_count["health-connect"] == 1
+    assert "has no count column" in report.skipped[0].reason
+    assert report.added["samples"] == 3 + 1 + 2 + 5 + 4  # everything but the steps

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import closing
 from dataclasses import dataclass
 from functools import cache
@@ -184,9 +184,25 @@ def items_from_database(data: bytes) -> Iterator[Item]:
             raise ImportFailed(f"The Health Connect database could not be read ({exc}).") from exc
 
 
+def _rows(db: Any, table: str, sql: str) -> tuple[Iterable[Any], Skipped | None]:
+    """The rows of `sql` (a cursor: they stream), or a Skipped when this export's `table`
+    lacks a column it reads (another Android version; SQLite says so when the statement is
+    prepared). Any other error is the database's and stops the import."""
+    try:
+        return db.execute(sql), None
+    except sqlite3.OperationalError as exc:
+        if "no such column" not in str(exc):
+            raise
+        return [], Skipped("health-connect", table,
+                           f"this export's {table} has no {str(exc).split(': ')[-1]} column")
+
+
 def _samples(db: Any, tables: set[str], apps: dict[int, str]) -> Iterator[Item]:
-    for _table, sql, metric, unit in _queries(tables):
-        for start_ms, end_ms, value, app in db.execute(sql):
+    for table, sql, metric, unit in _queries(tables):
+        rows, skipped = _rows(db, table, sql)
+        if skipped is not None:
+            yield skipped
+        for start_ms, end_ms, value, app in rows:
             if value is None or start_ms is None:
                 continue
             start = int(start_ms) // 1000
@@ -203,7 +219,10 @@ def _exercise_names() -> dict[str, str]:
 
 def _workouts(db: Any, apps: dict[int, str]) -> Iterator[Item]:
     """Exercise sessions, as workouts like Apple Health's."""
-    for start_ms, end_ms, kind, title, app in db.execute(EXERCISE_SQL):
+    rows, skipped = _rows(db, "exercise_session_record_table", EXERCISE_SQL)
+    if skipped is not None:
+        yield skipped
+    for start_ms, end_ms, kind, title, app in rows:
         if start_ms is None or end_ms is None:
             continue
         start, end = int(start_ms) // 1000, int(end_ms) // 1000
@@ -222,7 +241,10 @@ def _medical_records(db: Any) -> Iterator[Item]:
     from healthbook.ingest.fhir import items_from_resource_tree
 
     entries = []
-    for ident, data, source in db.execute(MEDICAL_SQL):
+    rows, skipped = _rows(db, "medical_resource_table", MEDICAL_SQL)
+    if skipped is not None:
+        yield skipped
+    for ident, data, source in rows:
         try:
             resource = json_text.loads(str(data))
         except (ValueError, RecursionError):
