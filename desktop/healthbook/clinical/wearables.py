@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from healthbook.clinical.ranges import Flag, flag
 from healthbook.clinical.reference import Analyte, Range, analytes
 from healthbook.clinical.trends import Trend, months_between, trend
+from healthbook.clinical.units import display_unit
 
 # Metrics whose daily value is a total (steps walked in a day); the rest are averages.
 SUMMED = {
@@ -168,7 +169,8 @@ def metric_fact(metric: str, unit: str, hourly: Sequence[tuple[int, int, float, 
     analyte = _analyte(metric)
     rng = analyte.default_range(sex) if analyte else None
     out_share = _out_of_range(hourly, rng) if rng else None
-    said = _statement(label, shown_unit, summed, days, last_30, previous_30, change, moved)
+    said = _statement(label, display_unit(shown_unit), summed, days, last_30, previous_30,
+                      change, moved)
     return MetricFact(metric, label, shown_unit, summed, days, last_7, last_30, previous_30,
                       change, moved, out_share, rng, said, source_ids)
 
