@@ -29,9 +29,12 @@ def test_summary_streams_then_shows_the_checked_answer_with_sources(
     page._runner.lane.run(lambda _job: None)  # noqa: SLF001 - let the prefill start first
     original = page._on_text  # noqa: SLF001
 
+    shown: list[str] = []
+
     def spy(piece: str) -> None:
         streamed.append(piece)
         original(piece)
+        shown.append(page.output.toPlainText())
 
     monkeypatch.setattr(page, "_on_text", spy)
     qtbot.mouseClick(page.summary_button, Qt.MouseButton.LeftButton)
@@ -39,6 +42,7 @@ def test_summary_streams_then_shows_the_checked_answer_with_sources(
     qtbot.waitUntil(lambda: page.answer is not None, timeout=LONG)
     answer = page.answer
     assert streamed  # tokens reached the UI while the model wrote
+    assert shown[-1] == "".join(streamed)  # appended piece by piece, nothing else shown
     assert DISCLAIMER in page.output.toPlainText()
     assert answer.cited
     sources = page.sources.toPlainText()

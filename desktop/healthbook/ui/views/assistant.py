@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QColor, QShowEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -80,6 +80,16 @@ def answer_html(answer: Answer) -> str:
                  f"{html.escape(answer.disclaimer)}</small></p>")
     return "".join(parts)
 
+
+
+def _streaming_format() -> QTextCharFormat:
+    """Grey text: what the model writes before its numbers are checked."""
+    text_format = QTextCharFormat()
+    text_format.setForeground(QColor("gray"))
+    return text_format
+
+
+_STREAMING = _streaming_format()
 
 class AssistantView(QWidget):
     """Signals:
@@ -290,10 +300,20 @@ class AssistantView(QWidget):
         self.progress.setVisible(running)
 
     def _on_text(self, piece: str) -> None:
+        """Append a piece of the model's text, in grey; follow it down unless the user has
+        scrolled up to read."""
+        if not self._streamed:
+            self.output.clear()
+            self.status.setText("The model is writing; its numbers are checked when it "
+                                "finishes.")
         self._streamed += piece
-        self.status.setText("The model is writing; its numbers are checked when it finishes.")
-        self.output.setHtml("<p style='color:gray'>" +
-                            html.escape(self._streamed).replace("\n", "<br>") + "</p>")
+        bar = self.output.verticalScrollBar()
+        following = bar.value() >= bar.maximum() - 4
+        cursor = self.output.textCursor()
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.insertText(piece, _STREAMING)
+        if following:
+            bar.setValue(bar.maximum())
 
     def _on_answer(self, answer: Answer) -> None:
         self.answer = answer
