@@ -71,6 +71,7 @@ def cmd_assistant(args: argparse.Namespace) -> int:
     from healthbook.assistant.answers import Assistant, record_answer
     from healthbook.assistant.runtime import ModelError, Sampling
     from healthbook.clinical import compute_facts
+    from healthbook.progress import CancelToken
 
     model = _load_model(args)
     with open_vault(args) as vault:
@@ -88,8 +89,11 @@ def cmd_assistant(args: argparse.Namespace) -> int:
         try:
             request = build[args.action]()
             live = sys.stderr.isatty() and not args.json
+            # A cancel token makes the model read the prompt in short steps, so Ctrl+C
+            # takes effect at once instead of after the whole prompt.
             answer = assistant.run(request, on_text=_echo if live else None,
-                                   sampling=Sampling(max_tokens=args.max_tokens))
+                                   sampling=Sampling(max_tokens=args.max_tokens),
+                                   cancel=CancelToken())
         except (ValueError, ModelError) as exc:
             raise CliError(str(exc)) from exc
         if live and answer.raw:

@@ -76,7 +76,8 @@ def answer_html(answer: Answer) -> str:
         parts.append(f"<p><b>Questions to ask</b></p><ul>{items}</ul>")
     parts.extend(f"<p><i>{html.escape(n)}</i></p>" for n in answer.notes)
     who = f"Written with {html.escape(answer.model)}; " if answer.model else ""
-    parts.append(f"<p><small>{who}every number was checked against the records. "
+    parts.append(f"<p><small>{who}every number was checked against the records; a sentence "
+                 "without a [n] link is general explanation and was not. "
                  f"{html.escape(answer.disclaimer)}</small></p>")
     return "".join(parts)
 
