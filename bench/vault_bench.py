@@ -56,7 +56,8 @@ def make_observations() -> list[Record]:
 
 
 def run(db: Db) -> dict[str, float]:
-    samples, records, sources = Samples(db), Records(db), Sources(db)
+    samples, records = Samples(db), Records(db)
+    sources = Sources(db, samples.refresh_rollup)
     with db.transaction():
         db.execute("INSERT INTO person (id, name, created_at) VALUES (1, 'Bench', 'now')")
         source = sources.add(1, "bench", "0" * 64, "bench")

@@ -39,6 +39,9 @@ def test_models_are_listed_with_their_details(qtbot, private_dirs: dict[str, Pat
     assert labels[0].endswith("built in")
     assert any(label.startswith("my-medical-model.Q4_1") for label in labels)
     digest = hashlib.sha256(embedded.read_bytes()).hexdigest()
+    assert settings.model_details.text() == ""  # not read at start-up: only when shown
+    win.stack.setCurrentIndex(1)
+    win.show_page("Settings")
     qtbot.waitUntil(lambda: "sha256" in settings.model_details.text(), timeout=WAIT)
     details = settings.model_details.text()
     assert "Q4_1" in details
@@ -48,7 +51,5 @@ def test_models_are_listed_with_their_details(qtbot, private_dirs: dict[str, Pat
     settings._save()  # noqa: SLF001
     assert settings.model.currentData() == str(picked)
     assert win.prefs.model_path == str(picked)
-    win.stack.setCurrentIndex(1)
-    win.show_page("Settings")
     shoot(win, "23-settings-models")
     win.close()

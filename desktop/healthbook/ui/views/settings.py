@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -122,7 +123,14 @@ class SettingsView(QWidget):
         self.model.currentIndexChanged.connect(self._save)
         self.model.currentIndexChanged.connect(self._describe_model)
         session.unlocked.connect(self._update_enabled)
-        self._describe_model()
+        self._described = False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Read the model's details when the page is first shown, not at start-up (that
+        loads llama.cpp and hashes the file)."""
+        super().showEvent(event)
+        if not self._described:
+            self._describe_model()
 
     def _fill_models(self, chosen: str) -> None:
         self.model.blockSignals(True)
@@ -149,6 +157,7 @@ class SettingsView(QWidget):
             self._describe_model()
 
     def _describe_model(self) -> None:
+        self._described = True
         path = self.model.currentData()
         self.model_details.setText("Reading the model file…")
 
