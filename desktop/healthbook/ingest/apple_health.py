@@ -9,7 +9,6 @@ is parsed in a second process (parse_worker) while this one writes to the vault.
 from __future__ import annotations
 
 import json
-import math
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -130,17 +129,6 @@ class ClinicalRef:
 
 
 Extracted = Item | RawRecords | ClinicalRef  # what export.xml's extraction step yields
-_UNKNOWN: Any = object()  # a conversion not looked up yet
-
-
-@dataclass(slots=True)
-class _Target:
-    """Where samples of one HealthKit type and unit go, and how to convert them."""
-
-    metric: str
-    unit: str
-    factor: float
-    offset: float
 
 
 class RecordConverter:
@@ -148,7 +136,6 @@ class RecordConverter:
 
     def __init__(self) -> None:
         self.convert = HealthKitConverter()
-        self.targets: dict[tuple[str, str], _Target | None] = {}
 
     def items(self, extracted: Iterator[Extracted]) -> Iterator[Item | ClinicalRef]:
         """`extracted` with every RawRecords converted; the rest pass through."""
@@ -159,46 +146,35 @@ class RecordConverter:
                 yield item
 
     def convert_rows(self, raw: RawRecords) -> Iterator[Item]:
-        """Samples (grouped) and skips for one RawRecords."""
-        key = (raw.hk_type, raw.unit)
-        target = self.targets.get(key, _UNKNOWN)
-        if target is _UNKNOWN:
-            conv = self.convert.quantity_conversion(*key)
-            target = self.targets[key] = None if conv is None else _Target(*conv)
+        """Samples (quantities grouped as SampleRows) and skips for one RawRecords.
+
+        Quantities in a known unit are converted a column at a time; what that cannot read,
+        and categories, go one record at a time through HealthKitConverter.item.
+        """
+        conv = self.convert.quantity_conversion(raw.hk_type, raw.unit)
         count = len(raw.texts) // 3
         rows: list[tuple[int, int, float]] = []
         rest: Iterable[int] = range(count)
-        if target is not None and count >= COLUMN_MIN:
+        if conv is not None and count >= COLUMN_MIN:
             from healthbook.ingest.apple_columns import quantity_rows
 
-            rows, rest = quantity_rows(raw.texts, target.factor, target.offset)
+            rows, rest = quantity_rows(raw.texts, conv[2], conv[3])
         for i in rest:
-            got = self._one(raw, target, i)
-            if type(got) is tuple:
-                rows.append(got)
-            else:
-                yield got  # type: ignore[misc]
-        if rows:
-            assert target is not None
-            yield SampleRows(target.metric, target.unit, raw.device, rows)
-
-    def _one(self, raw: RawRecords, target: _Target | None,
-             i: int) -> tuple[int, int, float] | Item:
-        """Record i of `raw`: a (start, duration, value) row, or a Sample or Skipped."""
-        start_text, end_text, value_text = raw.texts[3 * i:3 * i + 3]
-        try:
-            start, end = apple_span(start_text, end_text)
-        except ValueError:
-            return Skipped(raw.hk_type or "Record", start_text, "missing or unreadable date")
-        if target is not None:  # a quantity in a known unit
+            start_text, end_text, value_text = raw.texts[3 * i:3 * i + 3]
             try:
-                value = float(value_text) * target.factor + target.offset
+                start, end = apple_span(start_text, end_text)
             except ValueError:
-                value = math.nan
-            if abs(value) <= 1e12:  # False for NaN
-                return start, end - start if end > start else 0, value
-        return self.convert.item(raw.hk_type, raw.unit, value_text, start, end, raw.device,
-                                 start_text)
+                yield Skipped(raw.hk_type or "Record", start_text, "missing or unreadable date")
+                continue
+            item = self.convert.item(raw.hk_type, raw.unit, value_text, start, end, raw.device,
+                                     start_text)
+            if conv is not None and type(item) is Sample:  # a quantity: into the rows
+                rows.append((item.start, item.duration, item.value))
+            else:
+                yield item
+        if rows:
+            assert conv is not None
+            yield SampleRows(conv[0], conv[1], raw.device, rows)
 
 
 class _Handler:
