@@ -6,16 +6,26 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 # Debian libraries Qt needs to start (offscreen or on a screen) and tools the tests use.
 SYSTEM_PACKAGES := libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb poppler-utils
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 xvfb xdotool openbox poppler-utils
 
-.PHONY: run test test-adversarial lint bench package test-package system-deps clean
+.PHONY: run test test-fast journeys-xvfb test-adversarial lint bench package test-package \
+	system-deps clean
 
 run: $(STAMP)
 	$(VENV)/bin/healthbook --demo
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+	$(MAKE) --no-print-directory journeys-xvfb
 	$(MAKE) --no-print-directory lint
+
+# The fast inner loop: everything but the tests marked slow or needing the model.
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -m "not slow and not model"
+
+# The real app under Xvfb with a window manager, driven by xdotool (screenshots in build/).
+journeys-xvfb: $(STAMP)
+	$(PY) tests/journeys/xvfb_walk.py
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop tests bench

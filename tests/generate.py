@@ -33,8 +33,8 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 ]>
 <HealthData locale="en_US">
  <ExportDate value="2026-11-01 09:00:00 +0100"/>
- <Me HKCharacteristicTypeIdentifierDateOfBirth="1972-04-02" \
-HKCharacteristicTypeIdentifierBiologicalSex="HKBiologicalSexFemale"/>
+ <Me HKCharacteristicTypeIdentifierDateOfBirth="{born}" \
+HKCharacteristicTypeIdentifierBiologicalSex="HKBiologicalSex{sex}"/>
 """
 
 
@@ -42,12 +42,14 @@ def _fmt(t: datetime) -> str:
     return t.strftime("%Y-%m-%d %H:%M:%S +0100")
 
 
-def write_export_xml(out: io.TextIOBase, n: int, seed: int = 7) -> None:
-    """Write an export.xml with n Records (plus workouts and activity summaries)."""
+def write_export_xml(out: io.TextIOBase, n: int, seed: int = 7, born: str = "1972-04-02",
+                     sex: str = "Female") -> None:
+    """Write an export.xml with n Records (plus workouts and activity summaries) for a person
+    born on `born` of sex `sex` (Apple's `Me` element)."""
     rnd = random.Random(seed)
     weights = [t[4] for t in TYPES]
     t = datetime(2019, 1, 1)
-    out.write(HEAD)
+    out.write(HEAD.format(born=born, sex=sex))
     for i in range(n):
         typ, unit, lo, hi, _ = rnd.choices(TYPES, weights)[0]
         t += timedelta(seconds=rnd.randint(20, 400))
@@ -73,14 +75,15 @@ def write_export_xml(out: io.TextIOBase, n: int, seed: int = 7) -> None:
     out.write("</HealthData>\n")
 
 
-def apple_health_export(path: Path, n: int, seed: int = 7) -> Path:
+def apple_health_export(path: Path, n: int, seed: int = 7, born: str = "1972-04-02",
+                        sex: str = "Female") -> Path:
     """Write an export.zip (or export.xml, by suffix) with n Records."""
     if path.suffix == ".xml":
         with path.open("w", encoding="utf-8") as fh:
-            write_export_xml(fh, n, seed)
+            write_export_xml(fh, n, seed, born, sex)
         return path
     buf = io.StringIO()
-    write_export_xml(buf, n, seed)
+    write_export_xml(buf, n, seed, born, sex)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("apple_health_export/export.xml", buf.getvalue())
     return path

@@ -31,6 +31,7 @@ class Preferences:
     last_vault: str = ""
     kiosk_pin_hash: str = ""  # "salt$hash" (PBKDF2-SHA256) of the kiosk admin PIN
     kiosk_folder: str = ""  # kiosk file dialogs open only here (e.g. a USB mount)
+    wording: str = "reworded"  # assistant answers: "reworded" by the model, or "computed"
 
     def set_kiosk_pin(self, pin: str) -> None:
         """Store a salted hash of the admin PIN (never the PIN)."""

@@ -39,7 +39,7 @@ def test_escape_shortcuts_and_closing_are_refused(qtbot, kiosk: MainWindow,  # n
 def test_wrong_pins_never_leave_kiosk_mode(kiosk: MainWindow, monkeypatch,  # noqa: ANN001, F811
                                            attacks: Attacks) -> None:
     for guess in ("0000", "1234", "2467", "", "2468 "):
-        monkeypatch.setattr("healthbook.ui.main_window.ask_pin", lambda *_a, g=guess: g)
+        monkeypatch.setattr("healthbook.ui.kiosk.ask_pin", lambda *_a, g=guess: g)
         kiosk.leave_kiosk()
         attacks.tried("kiosk staff PIN guess", kiosk.isVisible())
         assert kiosk.isVisible()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from healthbook.assistant.grounding import GroundFact, number
@@ -92,3 +94,28 @@ def test_list_numbers_and_sentences_without_numbers_are_not_claims(verifier: Ver
                                               "- Walking more may help."]
     assert [s.text for s in verdict.removed] == ["Your LDL was 200 mg/dL."]
     assert split_sentences("1. One. Two.") == ["1. One.", "Two."]
+
+
+def test_invented_claims_are_never_shown_as_checked(vault) -> None:  # noqa: ANN001
+    """A sentence with no number to check (an invented journal, a made-up claim) is dropped
+    even when it cites a fact; what is shown is checked, and citations start at [1]."""
+    from healthbook.assistant.answers import Assistant, assemble
+    from healthbook.clinical import compute_facts
+    from tests.assistant.conftest import plant
+
+    person = plant(vault)
+    assistant = Assistant(compute_facts(vault, person), vault.records.list(person.id), None)
+    request = assistant.ask("How is my LDL?")
+    ldl = next(f for f in request.facts if "LDL cholesterol" in f.text)
+    invented = (f"According to the Journal of the American Society for Reaching "
+                f"Professionals, this is excellent [{ldl.number}]. "
+                f"LDL cholesterol was 159 mg/dL [{ldl.number}].")
+    answer = assemble(request, invented, "fake-model", 30)
+    shown = " ".join([*answer.lead, answer.text])
+    assert "Journal" not in shown
+    assert any("nothing that can be checked" in s.problem for s in answer.removed)
+    numbers = sorted({int(n) for n in re.findall(r"\[(\d+)\]", shown)})
+    assert numbers
+    assert numbers[0] == 1
+    assert numbers == list(range(1, len(numbers) + 1))
+    assert answer.cited == numbers or set(numbers) <= set(answer.cited)

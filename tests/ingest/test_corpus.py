@@ -114,7 +114,8 @@ def test_deleting_a_source_removes_exactly_its_records(vault: Vault, person: Per
     a = import_file(vault, person, DATA / "synthea" /
                     "Clemente_Kreiger_1484a42d-0eaf-4654-9cbf-6b050a5cd73b.json")
     after_a = vault.stats(person.id)
-    b = import_file(vault, person, DATA / "ccda" / "hl7-c-cda-examples" / "CCD_1_CCD.XML")
+    b = import_file(vault, person, DATA / "ccda" / "hl7-c-cda-examples" / "CCD_1_CCD.XML",
+                    force_person=True)  # another patient: this test is about deletion
     assert b.source_id is not None
     vault.sources.delete(b.source_id)
     assert vault.stats(person.id) == after_a

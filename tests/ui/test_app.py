@@ -113,7 +113,8 @@ def test_import_progress_report_and_cancel(qtbot, demo: MainWindow, tmp_path: Pa
     view = demo.views["Import"]
     demo.show_page("Import")
     before = demo.session.data.sources
-    big = apple_health_export(tmp_path / "export.zip", 150_000)
+    # The demo person's own watch: the same birth date and sex as their records.
+    big = apple_health_export(tmp_path / "export.zip", 150_000, born="1982-07-29", sex="Male")
     view.import_paths([big])
     qtbot.waitUntil(lambda: view.progress.value() > 0, timeout=WAIT)
     assert view.cancel.isVisible()

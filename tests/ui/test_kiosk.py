@@ -46,12 +46,12 @@ def _files(roots: list[Path]) -> dict[str, tuple[int, int]]:
 def test_exit_needs_the_staff_pin(qtbot, kiosk: MainWindow, monkeypatch) -> None:  # noqa: ANN001
     kiosk.close()
     assert kiosk.isVisible()  # Alt+F4 / window close are refused
-    monkeypatch.setattr("healthbook.ui.main_window.ask_pin", lambda *a: "0000")
+    monkeypatch.setattr("healthbook.ui.kiosk.ask_pin", lambda *a: "0000")
     kiosk.leave_kiosk()
     assert kiosk.isVisible()
     assert kiosk.kiosk_welcome.error.text() == "That PIN is not right."
     shoot(kiosk, "20-kiosk-wrong-pin")
-    monkeypatch.setattr("healthbook.ui.main_window.ask_pin", lambda *a: "2468")
+    monkeypatch.setattr("healthbook.ui.kiosk.ask_pin", lambda *a: "2468")
     kiosk.leave_kiosk()
     assert not kiosk.isVisible()
 

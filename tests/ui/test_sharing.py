@@ -46,7 +46,8 @@ def test_visit_sheet_keeps_the_users_questions_and_prints(
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
     dialog.print_sheet(printer)
-    qtbot.waitUntil(lambda: dialog.status.text().startswith("Sent"), timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("Printed 1 page") or
+                    dialog.status.text().startswith("Printed 2 pages"), timeout=WAIT)
     assert len(pypdfium2.PdfDocument(printed.read_bytes())) in (1, 2)
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 from functools import cache
 from typing import Any
 
+from healthbook.assistant.compose import Composed, Composer, Line, phrase
 from healthbook.assistant.grounding import (
     FactBook,
     GroundFact,
@@ -23,9 +24,19 @@ from healthbook.assistant.grounding import (
     fact_book,
     number,
 )
+from healthbook.assistant.language import detect_language
 from healthbook.assistant.runtime import LocalModel, Sampling
-from healthbook.assistant.verify import LIST_MARKER, Sentence, Verifier, with_citations
+from healthbook.assistant.safety import Alert, check_question
+from healthbook.assistant.understand import Understanding, understand
+from healthbook.assistant.verify import (
+    CITATION,
+    LIST_MARKER,
+    Sentence,
+    Verifier,
+    with_citations,
+)
 from healthbook.clinical import PersonFacts
+from healthbook.errors import InvalidInput
 from healthbook.paths import resources_dir
 from healthbook.progress import CancelToken
 from healthbook.vault import StoredRecord, Vault
@@ -35,6 +46,7 @@ DISCLAIMER = ("Healthbook explains your records; it does not diagnose. Talk to a
 DRAFT_NOTICE = ("DRAFT for professional review: assembled from the records with a language "
                 "model. It is not a clinical document until a clinician has checked it.")
 MAX_QUESTIONS = 8
+SHORT_AFTER_ALERT = 3  # lines of the composed answer kept under an emergency message
 
 
 class Action(StrEnum):
@@ -65,6 +77,9 @@ class Request:
     lead: list[GroundFact] = field(default_factory=list)  # shown first, as computed
     focus: list[GroundFact] = field(default_factory=list)  # what a fallback writes out
     questions: list[str] = field(default_factory=list)  # deterministic questions (prep)
+    composed: Composed | None = None  # the answer written by code (free questions)
+    understanding: Understanding | None = None
+    alerts: list[Alert] = field(default_factory=list)
 
 
 @dataclass
@@ -85,6 +100,9 @@ class Answer:
     tokens: int
     notes: list[str] = field(default_factory=list)
     disclaimer: str = DISCLAIMER
+    understanding: Understanding | None = None
+    lines: list[Line] = field(default_factory=list)  # composed answers: each line's sources
+    reworded: bool = False  # True when a model's checked wording is shown
 
     @property
     def draft(self) -> bool:
@@ -127,6 +145,13 @@ class Answer:
                        "cited": f.number in self.cited} for f in self.facts],
             "removed": [{"sentence": s.text, "reason": s.problem} for s in self.removed],
             "record_ids": self.record_ids, "disclaimer": self.disclaimer,
+            **(self.understanding.as_dict() if self.understanding else
+               {"intent": self.action.value, "entities": [], "language": "en"}),
+            "reworded": self.reworded,
+            "sentences": [{"text": line.rendered(), "cites": line.cites,
+                           "facts": [n for n in line.cites
+                                     if (f := self.fact(n)) and f.kind != "library"],
+                           "library": line.library} for line in self.lines],
         }
 
 
@@ -155,9 +180,13 @@ class Assistant:
     """The assistant for one person's facts; `model` None answers from the facts alone."""
 
     def __init__(self, facts: PersonFacts, records: list[StoredRecord],
-                 model: LocalModel | None, today: date | None = None) -> None:
+                 model: LocalModel | None, today: date | None = None,
+                 reword: bool = True) -> None:
         self.facts = facts
         self.model = model
+        self.reword = reword  # Settings › Wording: may a loaded model reword answers?
+        self.composer = Composer(facts, records, today)
+        self.last: Understanding | None = None  # for follow-up questions ("and my HDL?")
         self.book: FactBook = fact_book(facts, records, today)
         self.profile = number(self.book.profile)
         self._escalations = [c.message for c in facts.criticals]
@@ -185,14 +214,21 @@ class Assistant:
         return extra[0], extra
 
     def ask(self, question: str) -> Request:
-        """A free question about the person's records."""
+        """A free question: the safety gate first, then the question understood and its
+        answer composed by code from the records and the library (a model may reword it)."""
         question = question.strip()
         if not question:
-            raise ValueError("Type a question first.")
-        extra = self._numbered(self.book.relevant(question))
-        user = template("ask").format(extra=_extra_block(extra), question=question[:1000])
-        return self._request(Action.ASK, extra, user,
-                             focus=extra or self.profile[1:])
+            raise InvalidInput("Type a question first.")
+        lang = detect_language(question)
+        alerts = check_question(question, lang)
+        understood = understand(question[:1000], self.facts, self.last, lang)
+        self.last = understood
+        composed = self.composer.compose(understood)
+        if alerts:  # the emergency comes first; the rest of the answer stays short
+            composed.lines = composed.lines[:SHORT_AFTER_ALERT]
+        escalations = [a.message for a in alerts] + composed.escalations
+        return Request(Action.ASK, [], composed.facts, escalations, composed=composed,
+                       understanding=understood, alerts=alerts)
 
     def summary(self) -> Request:
         """A short summary of the person's history."""
@@ -204,7 +240,7 @@ class Assistant:
         if fact is not None:
             fact = self.book.in_detail(fact)
         if fact is None:
-            raise ValueError(f"Record {record_id} is not a result Healthbook can explain: "
+            raise InvalidInput(f"Record {record_id} is not a result Healthbook can explain: "
                              "choose a lab result, a medicine or a diagnosis.")
         target, extra = self._placed(fact)
         user = template("explain").format(extra=_extra_block(extra), target=target.number)
@@ -216,7 +252,7 @@ class Assistant:
         fact = self.book.by_record.get(record_id) if record_id is not None else \
             self.book.find(name)
         if fact is None:
-            raise ValueError(f"No results or measurements called {name!r} were found.")
+            raise InvalidInput(f"No results or measurements called {name!r} were found.")
         fact = self.book.in_detail(fact)
         target, extra = self._placed(fact)
         user = template("trend").format(extra=_extra_block(extra), target=target.number)
@@ -269,6 +305,8 @@ class Assistant:
     def run(self, request: Request, on_text: Callable[[str], None] | None = None,
             cancel: CancelToken | None = None, sampling: Sampling | None = None) -> Answer:
         """Generate (when a model is loaded), verify and assemble the answer."""
+        if request.composed is not None:
+            return composed_answer(request, self.model if self.reword else None, cancel)
         pieces: list[str] = []
         if self.model is not None:
             for piece in self.model.stream(request.messages, sampling or Sampling(), cancel):
@@ -282,8 +320,13 @@ class Assistant:
 def assemble(request: Request, raw: str, model: str, tokens: int) -> Answer:
     """Verify the model's text against the request's facts and build the answer."""
     verdict = Verifier(request.facts).check(raw)
-    kept, removed = verdict.kept, verdict.removed
-    verified = [s for s in kept if s.facts and s.checked]
+    # Only sentences whose numbers and dates were found in the facts they cite are shown: a
+    # sentence with no number to check (or no citation) could be invented, so it is dropped.
+    kept = [s for s in verdict.kept if s.facts and s.checked]
+    removed = [*verdict.removed,
+               *(replace(s, supported=False, problem="it states nothing that can be checked")
+                 for s in verdict.kept if not (s.facts and s.checked))]
+    verified = kept
     notes = []
     if removed:
         many = len(removed) > 1
@@ -307,8 +350,55 @@ def assemble(request: Request, raw: str, model: str, tokens: int) -> Answer:
     if request.action is Action.PREP:
         cited = sorted({*cited, *(int(n) for q in questions for n in re.findall(r"\[(\d+)]", q))})
     lead = [f"{f.text} [{f.number}]" for f in request.lead]
-    return Answer(request.action, list(request.escalations), lead, text, request.facts, cited,
-                  removed, fallback, questions, model, raw, tokens, notes)
+    answer = Answer(request.action, list(request.escalations), lead, text, request.facts,
+                    cited, removed, fallback, questions, model, raw, tokens, notes)
+    return renumbered(answer)
+
+
+def renumbered(answer: Answer) -> Answer:
+    """The answer with its citations numbered 1, 2, 3… in the order they first appear."""
+    order: list[int] = []
+    for part in [*answer.lead, answer.text, *answer.questions]:
+        for group in CITATION.findall(part):
+            for n in re.split(r"[,;]", group):
+                if int(n) not in order and int(n) in answer.cited:
+                    order.append(int(n))
+    order += [n for n in answer.cited if n not in order]
+    order += [f.number for f in answer.facts if f.number not in order]
+    new = {old: i for i, old in enumerate(order, start=1)}
+
+    def swap(text: str) -> str:
+        return CITATION.sub(lambda m: "[" + ",".join(str(new.get(int(n), n)) for n in
+                                                    re.split(r"[,;]", m[1])) + "]", text)
+
+    facts = sorted((replace(f, number=new.get(f.number, f.number)) for f in answer.facts),
+                   key=lambda f: f.number)
+    return replace(answer, lead=[swap(x) for x in answer.lead], text=swap(answer.text),
+                   questions=[swap(q) for q in answer.questions], facts=facts,
+                   cited=sorted(new[n] for n in answer.cited if n in new))
+
+
+def composed_answer(request: Request, model: LocalModel | None = None,
+                    cancel: CancelToken | None = None) -> Answer:
+    """The answer code wrote; a loaded model may reword it line by line (checked)."""
+    composed = request.composed
+    assert composed is not None
+    lines, reworded = composed.lines, False
+    if model is not None:
+        from healthbook.assistant.reword import reword_lines
+
+        lines, reworded = reword_lines(model, composed, request.understanding, cancel)
+    text = Composed(lines, composed.facts, composed.escalations).text
+    cited = sorted({n for line in lines for n in line.cites})
+    lang = request.understanding.lang if request.understanding else "en"
+    return Answer(Action.ASK, list(request.escalations), [], text, composed.facts, cited, [],
+                  not reworded, [], model.name if model is not None and reworded else "", "",
+                  0, [], disclaimer_for(lang), request.understanding, list(lines), reworded)
+
+
+def disclaimer_for(lang: str) -> str:
+    """The closing disclaimer in the answer's language."""
+    return phrase("see_professional", lang) if lang != "en" else DISCLAIMER
 
 
 def _facts_as_text(facts: list[GroundFact]) -> str:

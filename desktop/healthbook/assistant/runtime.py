@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from healthbook.errors import HealthbookError
 from healthbook.progress import CancelToken
 
 DEFAULT_CONTEXT = 4096
@@ -32,7 +33,7 @@ FILE_TYPES = {
 }
 
 
-class ModelError(Exception):
+class ModelError(HealthbookError):
     """The model file cannot be used; the message is one sentence for the user."""
 
 
@@ -203,6 +204,20 @@ class LocalModel:
         finally:
             chunks.close()
             self._llm.__dict__.pop("eval", None)
+
+    def complete(self, messages: list[dict[str, str]], *, grammar: Any = None,
+                 max_tokens: int = 64, cancel: CancelToken | None = None) -> str:
+        """The whole reply to a short prompt, constrained by a llama.cpp grammar (greedy)."""
+        if cancel is not None:
+            cancel.check()
+            self._llm.eval = _stepwise_eval(self._llm, cancel)
+        try:
+            reply = self._llm.create_chat_completion(
+                messages, max_tokens=max_tokens, temperature=0.0, grammar=grammar,
+                repeat_penalty=1.05, seed=Sampling.seed)
+        finally:
+            self._llm.__dict__.pop("eval", None)
+        return str(reply["choices"][0]["message"].get("content") or "")
 
     def prefill(self, messages: list[dict[str, str]],
                 cancel: CancelToken | None = None) -> None:

@@ -13,15 +13,17 @@ from healthbook.cli import (
     export_commands,
     facts_commands,
     import_commands,
+    knowledge_commands,
     vault_commands,
 )
 from healthbook.cli.common import CliError
+from healthbook.errors import HealthbookError
 from healthbook.progress import Cancelled
 from healthbook.vault import VaultError, WrongPassphrase
 
 EXIT_OK, EXIT_ERROR, EXIT_WRONG_PASSPHRASE = 0, 1, 2
 COMMAND_MODULES = (vault_commands, import_commands, facts_commands, assistant_commands,
-                   export_commands)
+                   export_commands, knowledge_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except WrongPassphrase as exc:
         _fail(str(exc) + " The file was not changed.")
         return EXIT_WRONG_PASSPHRASE
-    except (VaultError, CliError) as exc:
+    except (VaultError, CliError, HealthbookError) as exc:
         _fail(str(exc))
         return EXIT_ERROR
     except Cancelled:

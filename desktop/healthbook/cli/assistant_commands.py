@@ -77,7 +77,10 @@ def cmd_assistant(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         who = person(vault, args.person)
         facts = compute_facts(vault, who)
-        assistant = Assistant(facts, vault.records.list(who.id), model)
+        from healthbook.preferences import Preferences
+
+        reword = Preferences.load().wording != "computed"
+        assistant = Assistant(facts, vault.records.list(who.id), model, reword=reword)
         build: dict[str, Callable[[], object]] = {
             "ask": lambda: assistant.ask(args.question),
             "summary": assistant.summary,

@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from healthbook.errors import HealthbookError
 from healthbook.paths import default_vault_path
 from healthbook.progress import Progress
 from healthbook.vault import Person, Vault
@@ -20,7 +21,7 @@ PASSPHRASE_ENV = "HEALTHBOOK_PASSPHRASE"
 NEW_PASSPHRASE_ENV = "HEALTHBOOK_NEW_PASSPHRASE"
 
 
-class CliError(Exception):
+class CliError(HealthbookError):
     """A problem with how the command was used; printed as one sentence, exit code 1."""
 
 

@@ -24,6 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--csv-map", metavar="ROLE=COLUMN,...",
                    help="CSV columns, e.g. date=Collected,test=Analyte,value=Result,unit=Units")
     p.add_argument("--json", action="store_true", help="print the import reports as JSON")
+    p.add_argument("--force-person", action="store_true",
+                   help="import even when a file names another patient (birth date or sex "
+                   "differ from the person's) or several patients")
     p.set_defaults(func=cmd_import)
 
 
@@ -40,7 +43,7 @@ def _csv_map(text: str | None) -> dict[str, str] | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from healthbook.ingest import ImportFailed, import_file
+    from healthbook.ingest import ImportFailed, PersonMismatch, import_file
 
     mapping = _csv_map(args.csv_map)
     reports, failures = [], []
@@ -49,12 +52,16 @@ def cmd_import(args: argparse.Namespace) -> int:
         for path in args.files:
             bar = TerminalProgress(f"Importing {path.name}")
             try:
-                report = import_file(vault, who, path, progress=bar, csv_mapping=mapping)
+                report = import_file(vault, who, path, progress=bar, csv_mapping=mapping,
+                                     force_person=args.force_person)
             except ImportFailed as exc:
                 bar.finish()
-                failures.append({"file": str(path), "error": str(exc)})
+                message = str(exc)
+                if isinstance(exc, PersonMismatch):
+                    message = message.replace("confirm to import", "use --force-person to import")
+                failures.append({"file": str(path), "error": message})
                 if not args.json:
-                    print(f"Not imported: {exc}")
+                    print(f"Not imported: {message}")
                 continue
             bar.finish()
             reports.append(report)

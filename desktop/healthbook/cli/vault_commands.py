@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from healthbook import actions
 from healthbook.cli.common import (
     NEW_PASSPHRASE_ENV,
     CliError,
@@ -95,13 +96,11 @@ def cmd_people(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         if args.action == "add":
             for name in _names(args, 1):
-                added = vault.people.add(name)
-                vault.audit.append("person-add", {"person": added.id})
+                added = actions.add_person(vault, name).value
                 print(f"Added {added.name}.")
         elif args.action == "rename":
             old, new = _names(args, 2, exact=True)
-            renamed = vault.people.rename(vault.people.get(old), new)
-            vault.audit.append("person-rename", {"person": renamed.id})
+            renamed = actions.rename_person(vault, vault.people.get(old), new).value
             print(f"Renamed {old} to {renamed.name}.")
         elif args.action == "rm":
             for name in _names(args, 1):
@@ -111,8 +110,7 @@ def cmd_people(args: argparse.Namespace) -> int:
                     if answer.strip().lower() not in {"y", "yes"}:
                         print("Nothing was removed.")
                         continue
-                vault.people.remove(who)
-                vault.audit.append("person-remove", {"person": who.id})
+                actions.remove_person(vault, who)
                 print(f"Removed {who.name} and all their records.")
         elif args.json:
             print_json([{"id": p.id, "name": p.name, "birth_date": p.birth_date, "sex": p.sex}
@@ -137,13 +135,7 @@ def cmd_sources(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         who = person(vault, args.person)
         if args.delete is not None:
-            source = vault.sources.get(args.delete)
-            if source.person_id != who.id:
-                raise CliError(f"Import {args.delete} does not belong to {who.name}.")
-            vault.sources.delete(args.delete)
-            vault.audit.append("source-delete", {"source": source.id, "file": source.file_name,
-                                                 "records": source.records,
-                                                 "samples": source.samples})
+            source = actions.delete_import(vault, args.delete, who).value
             print(f"Deleted import {source.id} ({source.file_name}): {source.records} records "
                   f"and {source.samples} samples removed.")
             return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from healthbook.clinical.units import display_unit
+from healthbook.clinical.display import components_text, plain_name, quantity
+from healthbook.clinical.reference import analyte_for
 from healthbook.vault import RecordKind, StoredRecord
 
 TITLES = {
@@ -28,17 +29,23 @@ class Entry:
     record_id: int
 
 
+def analyte_key(code: str | None, display: str | None = None) -> str | None:
+    """The analyte a result reports, for rounding its values."""
+    found = analyte_for(code, display)
+    return found.key if found is not None else None
+
+
 def describe(stored: StoredRecord) -> str:
     """A one-line description of a record ('Glucose 6.3 mmol/L', 'Lisinopril 10 MG')."""
     r = stored.record
-    name = r.display or r.code or TITLES[r.kind]
+    name = plain_name(r.display) or r.code or TITLES[r.kind]
     if r.value_num is not None:
         prefix = r.value_text if r.value_text in {"<", ">", "<=", ">="} else ""
-        return f"{name}: {prefix}{r.value_num:.4g} {display_unit(r.unit)}".strip()
+        key = analyte_key(r.code, r.display)
+        return f"{name}: {quantity(r.value_num, r.unit, key, prefix)}".strip()
     components = (r.details or {}).get("components")
-    if components and all(isinstance(c.get("value"), float | int) for c in components):
-        values = " / ".join(f"{c['value']:.4g}" for c in components)
-        return f"{name}: {values} {display_unit(components[0].get('unit'))}".strip()
+    if components and (values := components_text(components)):
+        return f"{name}: {values}"
     if r.value_text and r.kind is RecordKind.OBSERVATION:
         return f"{name}: {r.value_text}"
     if r.status and r.kind in (RecordKind.IMMUNIZATION, RecordKind.CONDITION) and \

@@ -2,8 +2,9 @@
 
 from healthbook.ingest.core import import_file
 from healthbook.ingest.detect import Format, detect
-from healthbook.ingest.errors import ImportFailed, UnsafeFile, UnsupportedFormat
+from healthbook.ingest.errors import ImportFailed, PersonMismatch, UnsafeFile, UnsupportedFormat
 from healthbook.ingest.report import ImportReport
 
-__all__ = ["Format", "ImportFailed", "ImportReport", "UnsafeFile", "UnsupportedFormat",
+__all__ = ["Format", "ImportFailed", "ImportReport", "PersonMismatch", "UnsafeFile",
+           "UnsupportedFormat",
            "detect", "import_file"]

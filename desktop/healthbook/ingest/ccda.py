@@ -78,6 +78,11 @@ class _Doc:
         return None, None, self.text_of(el.find(_q("originalText")))
 
 
+# LOINC and SNOMED codes that label an observation as "a problem / diagnosis" (C-CDA R2.1).
+PROBLEM_CODES = {"75326-9", "29308-4", "11450-4", "55607006", "282291009", "64572001",
+                 "404684003", "418799008", "409586006", "248536006", "75321-0", "75322-8"}
+
+
 def _when(el: Any) -> tuple[str | None, str | None]:
     if el is None:
         return None, None
@@ -136,7 +141,12 @@ def _observation(doc: _Doc, obs: Any, category: str) -> Item:
     if hk is not None and (hk.text or "").startswith("HK"):
         return _apple_sample(obs, hk.text)
     system, code, display = doc.concept(obs.find(_q("code")))
-    value, text, unit = _value(doc, obs.find(_q("value")))
+    value_el = obs.find(_q("value"))
+    if code in PROBLEM_CODES and value_el is not None and value_el.get("code"):
+        # A problem observation outside the problem list: the diagnosis is its value, and it
+        # is a condition, not a result named "Problem".
+        return _simple(doc, obs, RecordKind.CONDITION, value_el)
+    value, text, unit = _value(doc, value_el)
     low, high, ref_text = _range(doc, obs)
     start, end = _when(obs.find(_q("effectiveTime")))
     interp = obs.find(_q("interpretationCode"))
@@ -229,6 +239,17 @@ def _with_namespaces(data: bytes) -> bytes:
             b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' + body + b"</wrapper>")
 
 
+def _patient_name(patient: Any) -> str | None:
+    """The patient's given and family names from recordTarget."""
+    name = patient.find(_q("name"))
+    if name is None:
+        return None
+    parts = [" ".join("".join(el.itertext()).split()) for el in name
+             if isinstance(el.tag, str) and el.tag.endswith(("}given", "}family"))]
+    text = " ".join(p for p in parts if p) or " ".join("".join(name.itertext()).split())
+    return text[:200] or None
+
+
 def items_from_ccda_bytes(data: bytes, name: str) -> Iterator[Item]:
     """Items from one C-CDA document or section fragment."""
     root = parse_lxml(_with_namespaces(data), name)
@@ -244,6 +265,7 @@ def items_from_ccda_bytes(data: bytes, name: str) -> Iterator[Item]:
         yield Demographics(
             birth_date=hl7_when(birth.get("value")) if birth is not None else None,
             sex=SEX.get(sex.get("code", "")) if sex is not None else None,
+            name=_patient_name(patient),
         )
     sections = [root] if root.tag == f"{{{NS}}}section" else list(root.iter(f"{{{NS}}}section"))
     found = False

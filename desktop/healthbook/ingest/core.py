@@ -13,6 +13,7 @@ from healthbook.ingest.context import ParseContext
 from healthbook.ingest.detect import Format, detect
 from healthbook.ingest.errors import ImportFailed
 from healthbook.ingest.items import Demographics, Ignored, Item, Sample, SampleRows, Skipped
+from healthbook.ingest.patient_match import PatientCheck
 from healthbook.ingest.report import ImportReport
 from healthbook.progress import CancelToken, Progress, ProgressCallback, no_progress
 from healthbook.vault import Person, Record, SourceId, Vault, VaultError
@@ -63,8 +64,9 @@ class _Sink:
     """Buffers parsed items and writes them to the vault in batches."""
 
     def __init__(self, vault: Vault, person: Person, source: SourceId,
-                 report: ImportReport) -> None:
+                 report: ImportReport, patients: PatientCheck | None) -> None:
         self.vault, self.person, self.source, self.report = vault, person, source, report
+        self.patients = patients  # None: the user confirmed the file is this person's
         self.records: dict[str, list[Record]] = defaultdict(list)
         self.n_records = 0
         # (metric id, device id) -> (start, duration, value) rows waiting to be written
@@ -91,6 +93,8 @@ class _Sink:
         elif isinstance(item, Ignored):
             self.report.ignored[item.kind] += 1
         elif isinstance(item, Demographics):
+            if self.patients is not None:
+                self.patients.check(item)
             self.vault.people.update_demographics(self.person, item.birth_date, item.sex)
 
     def _add_rows(self, batch: SampleRows) -> None:
@@ -147,12 +151,16 @@ class _Sink:
 def import_file(vault: Vault, person: Person, path: Path | str, *,
                 progress: ProgressCallback = no_progress,
                 cancel: CancelToken | None = None,
-                csv_mapping: Mapping[str, str] | None = None) -> ImportReport:
+                csv_mapping: Mapping[str, str] | None = None,
+                force_person: bool = False) -> ImportReport:
     """Import one file for `person`. All or nothing: on any error or cancel, nothing changes.
 
     `csv_mapping` (role -> column header) chooses a CSV file's columns; it is remembered.
+    A file that names another patient (birth date or sex that disagree with the person's, or
+    several patients) raises PersonMismatch unless `force_person` (the user confirmed).
     """
     path = Path(path)
+    person = vault.people.get(person.id)  # demographics an earlier import filled in
     fmt = detect(path)
     parse = _parser(fmt)
     if fmt is Format.CSV and csv_mapping:
@@ -166,7 +174,8 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
         with vault.db.bulk_writes(), vault.transaction():
             source = vault.sources.add(person.id, path.name, sha, fmt.value)
             report.source_id = source
-            sink = _Sink(vault, person, source, report)
+            patients = None if force_person else PatientCheck(person, path.name)
+            sink = _Sink(vault, person, source, report, patients)
             _pump(parse(ctx), sink, ctx, progress, cancel)
             sink.flush()
             cancel.check()

@@ -209,7 +209,8 @@ def map_resource(res: Mapping[str, Any], resolve: Resolver, fmt: str) -> Iterato
     if rtype == "Observation":
         yield from _observation(res, original, fmt)
     elif rtype == "Patient":
-        yield Demographics(birth_date=res.get("birthDate"), sex=res.get("gender"))
+        yield Demographics(birth_date=res.get("birthDate"), sex=res.get("gender"),
+                           name=_patient_name(res.get("name")))
     elif rtype == "Condition":
         status = _code(res.get("clinicalStatus")) or _code(res.get("verificationStatus"))
         yield record(RecordKind.CONDITION, res.get("code"), "onsetDateTime", "onsetPeriod",
@@ -286,3 +287,15 @@ def _document(res: Mapping[str, Any], original: str, fmt: str) -> Record:
 def skipped(res: Mapping[str, Any], reason: str) -> Skipped:
     """A Skipped item naming the resource."""
     return Skipped(str(res.get("resourceType", "resource")), str(res.get("id", "")), reason)
+
+
+def _patient_name(names: Any) -> str | None:
+    """'Carla Echevarría' from a Patient's first name entry (given names, then family)."""
+    if not isinstance(names, list) or not names or not isinstance(names[0], dict):
+        return None
+    first = names[0]
+    if isinstance(first.get("text"), str) and first["text"].strip():
+        return first["text"].strip()[:200]
+    given = [g for g in first.get("given") or [] if isinstance(g, str)]
+    family = first.get("family") if isinstance(first.get("family"), str) else ""
+    return " ".join([*given, family]).strip()[:200] or None

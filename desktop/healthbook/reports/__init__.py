@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from healthbook.clinical import compute_facts
+from healthbook.errors import InvalidInput
 from healthbook.progress import CancelToken, ProgressCallback, no_progress
 from healthbook.reports.share import Shared, chosen, fhir_bundle
 from healthbook.reports.sheet import SheetInput, build_sheet
@@ -65,7 +66,7 @@ def export(vault: Vault, person: Person, out: Path, fmt: str, since: str | None 
         write_private(out, pdf)
         held, skipped = [r.id for r in records], []
     else:
-        raise ValueError(f"Unknown export format {fmt!r}: use fhir or pdf.")
+        raise InvalidInput(f"Unknown export format {fmt!r}: use fhir or pdf.")
     summary = {"person": person.id, "format": fmt, "since": since,
                "kinds": sorted(kinds) if kinds else "all", "records": held,
                "skipped": skipped}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+from healthbook.errors import InvalidInput
+
 MAX_PAGES = 20
 
 
@@ -15,7 +17,7 @@ def pdf_pages(data: bytes, scale: float = 1.4, max_pages: int = MAX_PAGES) -> li
     try:
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
-        raise ValueError(f"This PDF cannot be shown ({exc}).") from exc
+        raise InvalidInput(f"This PDF cannot be shown ({exc}).") from exc
     pages = []
     try:
         for index in range(min(len(document), max_pages)):

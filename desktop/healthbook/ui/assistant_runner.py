@@ -47,9 +47,10 @@ class AssistantRunner(QObject):
 
     def _for(self, data: PersonData, job: Job) -> Assistant:
         model = self._loaded(job)
+        reword = self.prefs.wording != "computed"  # Settings › Wording
         if self._assistant is None or self._assistant[0] is not data or \
-                self._assistant[1].model is not model:
-            self._assistant = (data, Assistant(data.facts, data.records, model))
+                self._assistant[1].model is not model or self._assistant[1].reword != reword:
+            self._assistant = (data, Assistant(data.facts, data.records, model, reword=reword))
         return self._assistant[1]
 
     # -- from the UI -----------------------------------------------------------------------

@@ -22,7 +22,8 @@ class ChartCanvas(QWidget):
         self.figure = Figure(figsize=(6, 3.4), layout="constrained")
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setAccessibleName("Trend chart")
-        self.toolbar = NavigationToolbar2QT(self.canvas, self)
+        # No coordinate readout: it would show a value of whoever was charted last.
+        self.toolbar = NavigationToolbar2QT(self.canvas, self, coordinates=False)
         self.toolbar.setAccessibleName("Chart zoom and pan")
         # No "save the figure" (it would write health data to disk) and no layout editor.
         for action in self.toolbar.actions():
@@ -46,6 +47,7 @@ class ChartCanvas(QWidget):
         self._points = [(float(date2num(x)), rid) for x, rid in result] \
             if isinstance(result, list) else []
         self.figure.autofmt_xdate()
+        self.toolbar.update()  # forget the previous chart's zoom history
         self.canvas.draw_idle()
 
     def _nearest(self, event: Any) -> int | None:

@@ -6,10 +6,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QFileSystemModel,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -57,17 +67,43 @@ def allowed_folder(prefs: Preferences) -> Path:
     return folder if folder.is_dir() else Path.home()
 
 
+class InsideFolder(QSortFilterProxyModel):
+    """Hides every file and folder that is not inside `folder` (typed paths included)."""
+
+    def __init__(self, folder: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt API
+                         ) -> bool:
+        model = self.sourceModel()
+        path = model.filePath(model.index(row, 0, parent)) if isinstance(
+            model, QFileSystemModel) else ""
+        if not path:
+            return False
+        here = Path(path)
+        # The folder's own ancestors stay so the dialog can show where it is; nothing beside.
+        return here == self.folder or here.is_relative_to(self.folder) or \
+            self.folder.is_relative_to(here)
+
+
 def visitor_dialog(parent: QWidget, prefs: Preferences) -> QFileDialog:
-    """Qt's own file dialog (not the system's), pulled back whenever the visitor browses
-    outside the allowed folder."""
+    """Qt's own file dialog (not the system's) that lists only the allowed folder: a typed
+    path elsewhere shows nothing, and browsing out is pulled back."""
     folder = allowed_folder(prefs).resolve()
     dialog = QFileDialog(parent, "Open the visitor's export", str(folder))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setProxyModel(InsideFolder(folder, dialog))
+    dialog.setSidebarUrls([QUrl.fromLocalFile(str(folder))])
+    dialog.setHistory([])
     dialog.directoryEntered.connect(
         lambda path: dialog.setDirectory(str(folder))
         if not Path(path).resolve().is_relative_to(folder) else None)
     return dialog
+
+
+OUTSIDE_FOLDER = "Only files in the kiosk's folder can be opened here. Please ask the staff."
 
 
 def visitor_choice(dialog: QFileDialog, prefs: Preferences) -> Path | None:
@@ -78,12 +114,16 @@ def visitor_choice(dialog: QFileDialog, prefs: Preferences) -> Path | None:
     return chosen if chosen.is_relative_to(allowed_folder(prefs).resolve()) else None
 
 
-def choose_visitor_file(parent: QWidget, prefs: Preferences) -> Path | None:
-    """Ask for the visitor's export inside the allowed folder."""
+def choose_visitor_file(parent: QWidget, prefs: Preferences) -> tuple[Path | None, str]:
+    """Ask for the visitor's export inside the allowed folder: (path, '') or (None, why)."""
     dialog = visitor_dialog(parent, prefs)
-    if dialog.exec() != QFileDialog.DialogCode.Accepted:
-        return None
-    return visitor_choice(dialog, prefs)
+    try:
+        if dialog.exec() != QFileDialog.DialogCode.Accepted:
+            return None, ""
+        chosen = visitor_choice(dialog, prefs)
+    finally:
+        dialog.deleteLater()  # its file name field must not outlive this visitor
+    return (chosen, "") if chosen is not None else (None, OUTSIDE_FOLDER)
 
 
 class KioskWelcome(QWidget):
@@ -140,7 +180,62 @@ class KioskWelcome(QWidget):
         layout.addWidget(self.admin, 0, Qt.AlignmentFlag.AlignRight)
 
 
+MIN_PIN_DIGITS = 6
+
+
 def ask_pin(parent: QWidget, prompt: str) -> str | None:
     """Ask for the admin PIN (hidden input)."""
     pin, ok = QInputDialog.getText(parent, "Staff", prompt, QLineEdit.EchoMode.Password)
     return pin if ok else None
+
+
+def pin_problem(pin: str) -> str | None:
+    """Why a new staff PIN is not acceptable, or None."""
+    if not pin.isdigit() or len(pin) < MIN_PIN_DIGITS:
+        return f"The PIN must be at least {MIN_PIN_DIGITS} digits."
+    if len(set(pin)) == 1 or pin in "01234567890" or pin in "98765432109":
+        return "That PIN is too easy to guess; avoid repeated or consecutive digits."
+    return None
+
+
+def ask_new_pin(parent: QWidget) -> str | None:
+    """Ask for a new staff PIN twice (at least six digits, not trivial); None if cancelled."""
+    prompt = f"Set the staff PIN needed to leave kiosk mode ({MIN_PIN_DIGITS} digits or more):"
+    while True:
+        pin = ask_pin(parent, prompt)
+        if pin is None:
+            return None
+        problem = pin_problem(pin)
+        if problem is not None:
+            prompt = f"{problem} Set the staff PIN:"
+            continue
+        again = ask_pin(parent, "Enter the same PIN again:")
+        if again is None:
+            return None
+        if again == pin:
+            return pin
+        prompt = "The two PINs were different. Set the staff PIN:"
+
+
+def _pin_key() -> Path:
+    from healthbook.paths import config_dir
+
+    return config_dir() / "kiosk-staff-pin"
+
+
+def check_staff_pin(parent: QWidget, prefs: Preferences) -> tuple[bool, str]:
+    """Ask for the staff PIN, slowing down guessing like the vault passphrase.
+
+    Returns (right, message): message says why not (wrong, or wait) or is '' on cancel.
+    """
+    from healthbook.vault import attempts
+
+    wait = attempts.wait_needed(_pin_key())
+    if wait > 0:
+        return False, f"Too many wrong PINs: wait {wait:.0f} seconds, then try again."
+    pin = ask_pin(parent, "Staff PIN:")
+    if pin is None:
+        return False, ""
+    right = prefs.check_kiosk_pin(pin)
+    attempts.record(_pin_key(), right)
+    return right, "" if right else "That PIN is not right."

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from healthbook import actions
 from healthbook.paths import default_vault_path
 from healthbook.preferences import Preferences
 from healthbook.ui.assistant_runner import AssistantRunner
@@ -32,7 +33,8 @@ from healthbook.ui.idle import IdleWatcher
 from healthbook.ui.kiosk import (
     KioskGuard,
     KioskWelcome,
-    ask_pin,
+    ask_new_pin,
+    check_staff_pin,
     choose_visitor_file,
     clear_clipboard,
 )
@@ -150,7 +152,6 @@ class MainWindow(QMainWindow):
             "Settings": SettingsView(self.session, self.prefs, self.assistant),
         }
         self.views["Assistant"].show_record.connect(self._reveal_record)
-        self.views["Assistant"].clinician.setChecked(self.kiosk)
         self.views["Labs"].explain_requested.connect(self._explain)
         for name in PAGES:
             self.pages.addWidget(self.views[name])
@@ -207,13 +208,14 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.installEventFilter(self.guard)
         if not self.prefs.kiosk_pin_hash:
-            pin = ask_pin(self, "Set the staff PIN needed to leave kiosk mode:")
+            pin = ask_new_pin(self)
             if pin:
                 self.prefs.set_kiosk_pin(pin)
                 self.prefs.save()
 
     def _open_visitor_file(self) -> None:
-        path = choose_visitor_file(self, self.prefs)
+        path, message = choose_visitor_file(self, self.prefs)
+        self.kiosk_welcome.error.setText(message)
         if path is not None:
             self.open_visitor(path)
 
@@ -230,11 +232,9 @@ class MainWindow(QMainWindow):
 
     def leave_kiosk(self) -> None:
         """Quit kiosk mode after the staff PIN; a wrong PIN changes nothing."""
-        pin = ask_pin(self, "Staff PIN:")
-        if pin is None:
-            return
-        if not self.prefs.check_kiosk_pin(pin):
-            self.kiosk_welcome.error.setText("That PIN is not right.")
+        right, message = check_staff_pin(self, self.prefs)
+        if not right:
+            self.kiosk_welcome.error.setText(message)
             return
         self._admin_exit = True
         self.close()
@@ -316,13 +316,7 @@ class MainWindow(QMainWindow):
         if not name.strip():
             return
 
-        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
-            with vault.transaction():  # the person and its audit entry, or neither
-                added = vault.people.add(name)
-                vault.audit.append("person-add", {"person": added.id})
-            return added
-
-        self.session.run(work, owner=self,
+        self.session.run(lambda vault, _job: actions.add_person(vault, name).value, owner=self,
                          done=lambda p: self.session.reload_people(select=p.name))
 
     def _rename_person(self) -> None:
@@ -332,8 +326,8 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, "Rename", "New name:", text=person.name)
         if not ok or not name.strip():
             return
-        self.session.run(lambda vault, _job: vault.people.rename(person, name), owner=self,
-                         done=lambda p: self.session.reload_people(select=p.name))
+        self.session.run(lambda vault, _job: actions.rename_person(vault, person, name).value,
+                         owner=self, done=lambda p: self.session.reload_people(select=p.name))
 
     def _share(self) -> ShareDialog | None:
         person = self.session.person
@@ -356,13 +350,9 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
-            with vault.transaction():  # the removal and its audit entry, or neither
-                vault.people.remove(person)
-                vault.audit.append("person-remove", {"person": person.id})
-
         self.session.person = None
-        self.session.run(work, owner=self, done=lambda _r: self.session.reload_people())
+        self.session.run(lambda vault, _job: actions.remove_person(vault, person), owner=self,
+                         done=lambda _r: self.session.reload_people())
 
     # -- data ------------------------------------------------------------------------------
     def _on_data(self, data: PersonData | None) -> None:

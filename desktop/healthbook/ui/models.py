@@ -29,6 +29,13 @@ FLAGGED = {Flag.HIGH, Flag.LOW, Flag.CRITICAL}
 Index = QModelIndex | QPersistentModelIndex
 
 
+def display_number(value: float, unit: str | None, key: str | None) -> str:
+    """A result rounded the way its test is read (see healthbook.clinical.display)."""
+    from healthbook.clinical.display import number as rounded
+
+    return rounded(value, unit, key)
+
+
 def number(value: float | None) -> str:
     """A value as a lab report prints it (at most 4 significant digits)."""
     return "" if value is None else f"{value:.4g}"
@@ -114,7 +121,7 @@ class AnalyteModel(SnapshotModel[AnalyteFact]):
 
     columns = (
         ("Test", lambda a: a.name),
-        ("Latest", lambda a: number(a.latest.value)),
+        ("Latest", lambda a: display_number(a.latest.value, a.unit, a.key)),
         ("Unit", lambda a: display_unit(a.unit)),
         ("Range", lambda a: range_text(a.range.low, a.range.high) if a.range else ""),
         ("Flag", lambda a: a.flag.value if a.flag is not Flag.UNKNOWN else ""),
@@ -122,7 +129,23 @@ class AnalyteModel(SnapshotModel[AnalyteFact]):
         ("Results", lambda a: len(a.points)),
     )
 
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.plain: dict[str, str] = {}  # analyte key -> the library's plain name
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The plain name first; the lab's own wording on hover."""
+        if index.isValid() and index.column() == 0 and 0 <= index.row() < len(self._rows):
+            item = self._rows[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.plain.get(item.key, item.name)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"As the lab names it: {item.name}"
+        return super().data(index, role)
+
     def sort_key(self, item: AnalyteFact, column: int) -> Any:
+        if column == 0:
+            return self.plain.get(item.key, item.name).lower()
         if column == 1:
             return item.latest.value
         if column == 6:
@@ -144,6 +167,23 @@ class MedicationModel(SnapshotModel[Medication]):
         ("How to take", lambda m: m.dosage or ""),
         ("Note", lambda m: f"Listed as {', '.join(m.names)}" if m.listed_twice else ""),
     )
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.warnings: dict[str, str] = {}  # medicine name -> an allergy clash to ask about
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The note column also says when a medicine contains a recorded allergen."""
+        value = super().data(index, role)
+        if index.isValid() and index.column() == 5 and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            warning = self.warnings.get(self._rows[index.row()].name)
+            if warning:
+                return f"⚠ {warning}" + (f"; {value}" if value else "")
+        return value
+
+    def foreground(self, item: Medication) -> QBrush | None:
+        return QBrush(QColor(alert_colour())) if item.name in self.warnings else None
 
 
 class SourceModel(SnapshotModel[Source]):

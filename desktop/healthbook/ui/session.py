@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from healthbook.clinical import PersonFacts, compute_facts
 from healthbook.clinical.timeline import Entry, timeline
+from healthbook.errors import InvalidInput
 from healthbook.progress import Progress
 from healthbook.ui.tasks import Job, Lane
 from healthbook.vault import Person, Source, StoredRecord, Vault
@@ -146,7 +147,7 @@ class Session(QObject):
         """Run `fn(vault, job)` on the lane (errors go to `failed`, else the session's)."""
         def work(job: Job) -> Any:
             if self._vault is None:
-                raise ValueError("The vault is locked.")
+                raise InvalidInput("The vault is locked.")
             return fn(self._vault, job)
 
         return self.lane.run(work, owner=owner or self, done=done,

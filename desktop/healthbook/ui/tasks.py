@@ -16,10 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from healthbook.assistant.runtime import ModelError
-from healthbook.ingest import ImportFailed
+from healthbook.errors import HealthbookError
 from healthbook.progress import Cancelled, CancelToken, Progress
-from healthbook.vault import VaultError
 
 
 @dataclass
@@ -79,9 +77,16 @@ class _Receiver(QObject):
         self.deleteLater()
 
 
+def print_bug(exc: BaseException) -> None:
+    """A bug's stack on the terminal, without its message (which may quote record text)."""
+    stack = "".join(traceback.format_tb(exc.__traceback__))
+    sys.stderr.write(f"Healthbook bug: {type(exc).__name__} (message withheld: it may hold "
+                     f"health data)\n{stack}")
+
+
 def user_message(exc: BaseException) -> str:
     """One clear sentence for an error; never a traceback."""
-    if isinstance(exc, VaultError | ImportFailed | ModelError | ValueError):
+    if isinstance(exc, HealthbookError):
         return str(exc)
     if isinstance(exc, MemoryError):
         return "The computer ran out of memory; nothing was changed."
@@ -101,8 +106,8 @@ class _Task(QRunnable):
         except Cancelled:
             self._signals.cancelled.emit()
         except Exception as exc:  # every error reaches the user as one sentence
-            if not isinstance(exc, VaultError | ImportFailed | ModelError | ValueError):
-                traceback.print_exception(type(exc), exc, None, file=sys.stderr)
+            if not isinstance(exc, HealthbookError):
+                print_bug(exc)
             self._signals.failed.emit(user_message(exc))
         else:
             self._signals.done.emit(result)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from healthbook.errors import InvalidInput
 from healthbook.vault.errors import (
     NotAVault,
     ReadOnlyVault,
@@ -37,7 +38,7 @@ BULK_CACHE_KIB = 8_192  # page cache during an import: memory stays flat as file
 def quote_literal(text: str) -> str:
     """Quote `text` as an SQL string literal (PRAGMA key takes no bound parameters)."""
     if "\x00" in text:
-        raise ValueError("a passphrase cannot contain a NUL character")
+        raise InvalidInput("A passphrase cannot contain a NUL character.")
     return "'" + text.replace("'", "''") + "'"
 
 
@@ -166,7 +167,7 @@ class Db:
     def create(cls, path: Path | str, passphrase: str) -> Db:
         """Create a new, empty vault (file mode 0600) keyed with `passphrase`."""
         if not passphrase:
-            raise ValueError("A vault needs a passphrase.")
+            raise InvalidInput("A vault needs a passphrase.")
         created = path != MEMORY
         if created:
             create_private_file(Path(path))
@@ -293,7 +294,7 @@ class Db:
     def rekey(self, new_passphrase: str) -> None:
         """Re-encrypt every page with a new passphrase (atomic)."""
         if not new_passphrase:
-            raise ValueError("The new passphrase cannot be empty.")
+            raise InvalidInput("The new passphrase cannot be empty.")
         with self._lock:
             self._conn.execute(f"PRAGMA rekey = {quote_literal(new_passphrase)}")
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from healthbook.errors import HealthbookError
 
-class VaultError(Exception):
+
+class VaultError(HealthbookError):
     """Base class for every error the vault reports to users."""
 
 

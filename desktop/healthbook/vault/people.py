@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from healthbook.errors import InvalidInput
 from healthbook.vault.clock import now_iso
 from healthbook.vault.connection import DatabaseError, Db
 from healthbook.vault.errors import DuplicatePerson, PersonNotFound
@@ -78,7 +79,7 @@ class People:
 def _clean_name(name: str) -> str:
     name = " ".join(name.split())
     if not name:
-        raise ValueError("A person needs a name.")
+        raise InvalidInput("A person needs a name.")
     if len(name) > 200:
-        raise ValueError("A name can be at most 200 characters long.")
+        raise InvalidInput("A name can be at most 200 characters long.")
     return name

@@ -1,5 +1,5 @@
 """The assistant page: summary, explain, trend, visit prep, free questions and (clinician
-mode) a draft visit note. The answer streams in, then is replaced by the checked answer whose
+mode) a draft visit note. Nothing the model writes is shown until it is checked; the answer's
 [n] citations link to the records behind them."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QShowEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -75,22 +75,18 @@ def answer_html(answer: Answer) -> str:
         items = "".join(f"<li>{_linked(q)}</li>" for q in answer.questions)
         parts.append(f"<p><b>Questions to ask</b></p><ul>{items}</ul>")
     parts.extend(f"<p><i>{html.escape(n)}</i></p>" for n in answer.notes)
-    who = f"Written with {html.escape(answer.model)}; " if answer.model else ""
-    parts.append(f"<p><small>{who}every number was checked against the records; a sentence "
-                 "without a [n] link is general explanation and was not. "
+    parts.append(f"<p><small>{html.escape(answer_status(answer))} "
                  f"{html.escape(answer.disclaimer)}</small></p>")
     return "".join(parts)
 
 
+def answer_status(answer: Answer) -> str:
+    """One sentence on how the answer was checked; it never claims more than was done."""
+    if answer.fallback:
+        return "Shown exactly as the records say it; each line links to its records."
+    return (f"Worded by {answer.model}; every sentence shown was checked against the records "
+            "it links to.")
 
-def _streaming_format() -> QTextCharFormat:
-    """Grey text: what the model writes before its numbers are checked."""
-    text_format = QTextCharFormat()
-    text_format.setForeground(QColor("gray"))
-    return text_format
-
-
-_STREAMING = _streaming_format()
 
 class AssistantView(QWidget):
     """Signals:
@@ -201,9 +197,9 @@ class AssistantView(QWidget):
     def _idle_text(self) -> None:
         self.output.setHtml(
             "<h3>Your records, explained on this computer</h3><p>Ask a question or pick an "
-            "action above. The answer is written by a language model running here, then every "
-            "number in it is checked against your records; what cannot be checked is removed. "
-            "Citations like [2] open the records an answer rests on.</p>"
+            "action above. The answer is built from your records on this computer; a language "
+            "model may reword it, and every sentence is checked against your records before it "
+            "is shown. Citations like [1] open the records an answer rests on.</p>"
             "<p><small>Healthbook explains; it does not diagnose.</small></p>")
         self.sources.setHtml("<p><b>Sources</b></p><p>The facts an answer used appear here."
                              "</p>")
@@ -212,14 +208,17 @@ class AssistantView(QWidget):
     def show_data(self, data: PersonData | None) -> None:
         """A new snapshot (or None on lock): reset the page for this person."""
         self._runner.cancel()
+        if (data.person.id if data else None) != (self._data.person.id if self._data else None):
+            self.question.clear()  # a question typed for one person is not another's
         self._data, self.answer = data, None
         self.sheet_button.setEnabled(False)
         self.subject.clear()
         self._idle_text()
         self._set_running(False)
         self.status.clear()
-        if data is None:
+        if data is None:  # locked, or the kiosk session ended: the next user starts afresh
             self.question.clear()
+            self.clinician.setChecked(False)
             return
         if self.isVisible():
             self._prefilled = id(data)
@@ -301,26 +300,20 @@ class AssistantView(QWidget):
         self.progress.setVisible(running)
 
     def _on_text(self, piece: str) -> None:
-        """Append a piece of the model's text, in grey; follow it down unless the user has
-        scrolled up to read."""
+        """Count the model's words; nothing it writes is shown before it is checked."""
         if not self._streamed:
-            self.output.clear()
-            self.status.setText("The model is writing; its numbers are checked when it "
-                                "finishes.")
+            self.status.setText("The model is writing; nothing is shown until it is checked.")
         self._streamed += piece
-        bar = self.output.verticalScrollBar()
-        following = bar.value() >= bar.maximum() - 4
-        cursor = self.output.textCursor()
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(piece, _STREAMING)
-        if following:
-            bar.setValue(bar.maximum())
+        words = len(self._streamed.split())
+        self.output.setHtml("<p><i>The model is wording the answer (" + str(words) +
+                            " words so far). It appears once every sentence is checked "
+                            "against the records.</i></p>")
 
     def _on_answer(self, answer: Answer) -> None:
         self.answer = answer
         self._set_running(False)
         self.sheet_button.setEnabled(answer.action is Action.PREP)
-        self.status.setText("Checked against the records.")
+        self.status.setText(answer_status(answer))
         self.output.setHtml(answer_html(answer))
         self._show_sources(answer)
         if self._data is not None:

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthbook.ingest import import_file
-from healthbook.ingest.report import ImportReport
+from healthbook import actions
+from healthbook.actions.imports import ImportOutcome
 from healthbook.progress import CancelToken, Progress
 from healthbook.ui.models import SourceModel
 from healthbook.ui.progress_bar import show_progress
@@ -41,6 +41,7 @@ class ImportView(QWidget):
         super().__init__(parent)
         self._session = session
         self._cancel: CancelToken | None = None
+        self._shown_person: int | None = None
         self.intro = QLabel(
             "Bring your records in: FHIR (JSON), Apple Health export.zip, C-CDA, CSV lab results "
             "or a Health Connect export. The format is recognised from the file's content. You "
@@ -87,10 +88,12 @@ class ImportView(QWidget):
         session.locked.connect(lambda: self.show_data(None))
 
     def show_data(self, data: PersonData | None) -> None:
-        """Show a snapshot's imports."""
+        """Show a snapshot's imports; another person (or none) starts with an empty report."""
         self.sources.set_rows(data.sources if data else [])
-        if data is None:
+        person = data.person.id if data else None
+        if person != self._shown_person:
             self.report.clear()
+        self._shown_person = person
 
     def _choose(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "Import health files", str(Path.home()),
@@ -98,29 +101,52 @@ class ImportView(QWidget):
         if files:
             self.import_paths([Path(f) for f in files])
 
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import files one after another for the selected person, off the UI thread."""
+    def import_paths(self, paths: list[Path], confirmed: frozenset[Path] = frozenset()) -> None:
+        """Import files one after another for the selected person, off the UI thread.
+
+        A file that names another patient is not imported; the user is asked afterwards, and
+        the files they confirm (`confirmed`) are imported again without that check.
+        """
         person = self._session.person
         if person is None or not paths:
             return
 
         def work(vault, job):  # noqa: ANN001, ANN202 - runs on the lane
-            reports, errors = [], []
-            from healthbook.ingest import ImportFailed
-
-            for path in paths:
-                try:
-                    reports.append(import_file(vault, person, path, progress=job.report,
-                                               cancel=job.cancel))
-                except ImportFailed as exc:
-                    errors.append(str(exc))
-            return reports, errors
+            return actions.import_files(vault, person, paths, progress=job.report,
+                                        cancel=job.cancel, confirmed=confirmed).value
 
         self._busy(True)
-        self.report.setPlainText(f"Importing {len(paths)} file(s)…")
+        count = "1 file" if len(paths) == 1 else f"{len(paths)} files"
+        self.report.setPlainText(f"Importing {count} for {person.name}…")
         self._cancel = self._session.run(work, owner=self, done=self._finished,
                                          failed=self._failed, progress=self._progress,
                                          cancelled=self._cancelled)
+
+    def _ask_next(self, doubts: list[tuple[Path, str]], confirmed: list[Path]) -> None:
+        """Ask, one file at a time, whether a file naming another patient belongs to this
+        person; then import the files the user confirmed. The questions are window-modal
+        but never block: no event loop runs inside another task's callback."""
+        person = self._session.person
+        if not doubts or person is None:
+            if confirmed and person is not None:
+                self.import_paths(confirmed, frozenset(confirmed))
+            return
+        (path, message), rest = doubts[0], doubts[1:]
+        box = QMessageBox(QMessageBox.Icon.Warning, "Another person's records?", message,
+                          parent=self)
+        box.setInformativeText(f"Import {path.name} into {person.name}'s records anyway?")
+        keep = box.addButton("Import anyway", QMessageBox.ButtonRole.AcceptRole)
+        skip = box.addButton("Don't import", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(skip)  # the safe answer
+        box.setEscapeButton(skip)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(_result: int) -> None:
+            chosen = [*confirmed, path] if box.clickedButton() is keep else confirmed
+            self._ask_next(rest, chosen)
+
+        box.finished.connect(answered)
+        box.open()
 
     def _busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -146,8 +172,9 @@ class ImportView(QWidget):
         self._busy(False)
         self.report.setPlainText(f"Not imported: {message}")
 
-    def _finished(self, result: tuple[list[ImportReport], list[str]]) -> None:
-        reports, errors = result
+    def _finished(self, outcome: ImportOutcome) -> None:
+        reports, doubts = outcome.reports, outcome.doubts
+        errors = [message for _path, message in outcome.failed]
         self._busy(False)
         lines = []
         esc = html.escape  # names and reasons come from the files: never markup
@@ -159,9 +186,10 @@ class ImportView(QWidget):
             if skipped:
                 lines.append("<p>Skipped, with the reason:</p><ul>" + "".join(skipped) + "</ul>")
         lines += [f"<p style='color:{alert_colour()}'>Not imported: {esc(e)}</p>"
-                  for e in errors]
+                  for e in [*errors, *(m for _p, m in doubts)]]
         self.report.setHtml("".join(lines))
         self._session.refresh()
+        self._ask_next(list(doubts), [])
 
     def _delete_source(self) -> None:
         index = self.table.currentIndex()
@@ -172,14 +200,11 @@ class ImportView(QWidget):
         answer = QMessageBox.question(
             self, "Delete this import?",
             f"Remove {source.file_name} and the {source.records:,} records and "
-            f"{source.samples:,} samples it added? This cannot be undone.")
+            f"{source.samples:,} samples it added? This cannot be undone.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)  # the safe answer is the default
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
-            removed = vault.sources.delete(source.id)
-            vault.audit.append("source-delete", {"source": removed.id,
-                                                 "records": removed.records})
-            return removed
-
-        self._session.run(work, owner=self, done=lambda _r: self._session.refresh())
+        self._session.run(lambda vault, _job: actions.delete_import(vault, source.id),
+                          owner=self, done=lambda _r: self._session.refresh())

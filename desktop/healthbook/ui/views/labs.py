@@ -3,6 +3,7 @@ band, out-of-range points, a unit toggle, zoom/pan and each point's source."""
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
@@ -14,14 +15,41 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from healthbook.clinical.labs import AnalyteFact
+from healthbook.clinical.timeline import describe
 from healthbook.clinical.units import display_unit
+from healthbook.knowledge import Entry, for_record
 from healthbook.ui.models import AnalyteModel, RowRole, SortRole
 from healthbook.ui.session import PersonData, Session
+
+SOURCE_HINT = "Hover over or click a point to see where it came from."
+def about_html(entry: Entry | None, lab_name: str) -> str:
+    """The "About this test" panel: the library's plain explanation and its sources."""
+    esc = html.escape
+    if entry is None:
+        return (f"<h3>About this test</h3><p>{esc(lab_name)}</p><p><i>Healthbook's library "
+                "has no explanation of this test yet. Your lab or doctor can tell you what it "
+                "measures.</i></p>")
+    t = entry.text("en")
+    parts = [f"<h3>{esc(t.name)}</h3>", f"<p><small>As the lab names it: {esc(lab_name)}"
+             "</small></p>", f"<p>{esc(t.summary)}</p>"]
+    if t.high:
+        parts.append(f"<p><b>A high result</b> {esc(t.high)}</p>")
+    if t.low:
+        parts.append(f"<p><b>A low result</b> {esc(t.low)}</p>")
+    if t.ask:
+        parts.append("<p><b>Questions to ask</b></p><ul>" +
+                     "".join(f"<li>{esc(q)}</li>" for q in t.ask) + "</ul>")
+    sources = "; ".join(f"{esc(s.title)} ({esc(s.url)})" for s in entry.sources)
+    parts.append(f"<p><small>Sources: {sources}. Reviewed {esc(entry.reviewed)}. Healthbook "
+                 "explains; it does not diagnose.</small></p>")
+    return "".join(parts)
+
 
 UNIT_WORDS = {"[in_i]": "inches", "[lb_av]": "pounds", "[degF]": "degrees Fahrenheit"}
 
@@ -38,6 +66,7 @@ class LabsView(QWidget):
         self._session = session
         self._records: dict[int, Any] = {}
         self._sources: dict[int, str] = {}
+        self._entries: dict[str, Entry] = {}
         self.model = AnalyteModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
@@ -61,7 +90,7 @@ class LabsView(QWidget):
         self.statement.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.statement.setWordWrap(True)
         self.statement.setAccessibleName("What the trend says")
-        self.source = QLabel("Hover over or click a point to see where it came from.")
+        self.source = QLabel(SOURCE_HINT)
         self.source.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.source.setWordWrap(True)
         self.source.setAccessibleName("Source of the selected point")
@@ -69,10 +98,19 @@ class LabsView(QWidget):
         self._chart_layout = QVBoxLayout(self._chart_box)
         self._chart_layout.setContentsMargins(0, 0, 0, 0)
         self.canvas: Any = None
+        self.about = QTextBrowser()
+        self.about.setAccessibleName("About this test")
+        self.about.setOpenExternalLinks(False)  # no network: addresses are shown, not opened
+        self.about.setOpenLinks(False)
+        self.about.setMinimumWidth(260)
+        chart_and_about = QSplitter(Qt.Orientation.Horizontal)
+        chart_and_about.addWidget(self._chart_box)
+        chart_and_about.addWidget(self.about)
+        chart_and_about.setSizes([620, 300])
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.alt_units)
-        right_layout.addWidget(self._chart_box, 1)
+        right_layout.addWidget(chart_and_about, 1)
         right_layout.addWidget(self.statement)
         right_layout.addWidget(self.source)
         self.explain = QPushButton("Explain this result…")
@@ -90,10 +128,15 @@ class LabsView(QWidget):
 
     def show_data(self, data: PersonData | None) -> None:
         """Show a snapshot's analytes and chart the first (or the selected) one."""
-        self.model.set_rows(data.facts.analytes if data else [])
         self._records = {r.id: r for r in data.records} if data else {}
+        self._entries = {a.key: entry for a in (data.facts.analytes if data else [])
+                         if (entry := self._entry(a.latest.record_id)) is not None}
+        self.model.plain = {key: e.name("en") for key, e in self._entries.items()}
+        self.model.set_rows(data.facts.analytes if data else [])
+        self.about.clear()
         self._sources = {s.id: s.file_name for s in data.sources} if data else {}
         self.statement.clear()
+        self.source.setText(SOURCE_HINT)  # never the previous person's point
         if self.canvas is not None:
             self.canvas.figure.clear()
             self.canvas.canvas.draw_idle()
@@ -127,6 +170,15 @@ class LabsView(QWidget):
         kept = f" {len(fact.apart)} result(s) in units that cannot be converted are not " \
                "charted." if fact.apart else ""
         self.statement.setText(fact.statement + kept)
+        self.about.setHtml(about_html(self._entries.get(fact.key), fact.name))
+
+    def _entry(self, record_id: int) -> Entry | None:
+        stored = self._records.get(record_id)
+        if stored is None:
+            return None
+        r = stored.record
+        return for_record("observation", {r.code_system: r.code} if r.code_system and r.code
+                          else None, r.display)
 
     def _explain(self) -> None:
         fact = self.selected()
@@ -139,8 +191,6 @@ class LabsView(QWidget):
         stored = self._records.get(record_id)
         if stored is None:
             return
-        r = stored.record
         self.source.setText(
-            f"{(r.effective or '')[:10]}: {r.display} {r.value_num:g} {display_unit(r.unit)} — "
-            f"from "
+            f"{(stored.record.effective or '')[:10]}: {describe(stored)} — from "
             f"{self._sources.get(stored.source_id, 'an import')} (record {record_id})")

@@ -8,9 +8,11 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from healthbook.clinical.allergy_check import allergy_notes
+from healthbook.clinical.display import age, blood_pressure, is_stale, plain_name, quantity
+from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
-from healthbook.clinical.units import display_unit
-from healthbook.ui.models import number, range_text
+from healthbook.ui.models import range_text
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
 from healthbook.vault import RecordKind
@@ -29,6 +31,33 @@ def _card(title: str) -> tuple[QGroupBox, QLabel]:
     label.setMinimumWidth(280)
     QVBoxLayout(box).addWidget(label)
     return box, label
+
+
+def _when(day: str) -> str:
+    """A result's date, with its age in words when it is too old to be taken as current."""
+    if is_stale(day):
+        return f"<small>{day[:10]} (<b>{html.escape(age(day))}</b>)</small>"
+    return f"<small>{day[:10]}</small>"
+
+
+def vital_lines(by_key: dict[str, AnalyteFact]) -> list[str]:
+    """The latest vital signs, blood pressure as systolic/diastolic, each with its date."""
+    lines = []
+    sys_, dia = by_key.get("systolic"), by_key.get("diastolic")
+    if sys_ is not None and dia is not None and sys_.latest.when[:10] == dia.latest.when[:10]:
+        lines.append(f"<b>Blood pressure</b>: "
+                     f"{blood_pressure(sys_.latest.value, dia.latest.value)} "
+                     f"{_when(sys_.latest.when)}")
+        skip = {"systolic", "diastolic"}
+    else:
+        skip = set()
+    for k in VITALS:
+        if k in by_key and k not in skip:
+            a = by_key[k]
+            lines.append(f"<b>{html.escape(a.name)}</b>: "
+                         f"{html.escape(quantity(a.latest.value, a.unit, a.key))} "
+                         f"{_when(a.latest.when)}")
+    return lines
 
 
 def _lines(items: list[str], empty: str) -> str:
@@ -74,28 +103,27 @@ class OverviewView(QWidget):
             return
         facts = data.facts
         by_key = {a.key: a for a in facts.analytes}
-        vitals = [f"<b>{html.escape(by_key[k].name)}</b>: {number(by_key[k].latest.value)} "
-                  f"{html.escape(display_unit(by_key[k].unit))} "
-                  f"<small>({by_key[k].latest.when[:10]})</small>"
-                  for k in VITALS if k in by_key]
-        self.cards["Latest vitals"].setText(_lines(vitals, "No vital signs yet."))
+        self.cards["Latest vitals"].setText(_lines(vital_lines(by_key), "No vital signs yet."))
         flagged = [a for a in facts.analytes if a.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL)]
-        out = [f"<b>{html.escape(a.name)}</b>: {number(a.latest.value)} "
-               f"{html.escape(display_unit(a.unit))} "
+        out = [f"<b>{html.escape(a.name)}</b>: "
+               f"{html.escape(quantity(a.latest.value, a.unit, a.key))} "
                f"— <span style='color:{alert_colour()}'>{a.flag.value}</span> "
                f"(range {range_text(a.range.low, a.range.high) if a.range else '?'}) "
-               f"<small>{a.latest.when[:10]}</small>" for a in flagged[:12]]
+               f"{_when(a.latest.when)}" for a in flagged[:12]]
         self.cards["Results out of range"].setText(
             _lines(out, "No latest result is outside its range."))
-        meds = [f"{html.escape(m.name)}" + (" <i>(listed twice under different names)</i>"
-                                            if m.listed_twice else "")
+        twice = " <i>(listed twice under different names)</i>"
+        clash = allergy_notes(facts)
+        meds = [html.escape(plain_name(m.name)) + (twice if m.listed_twice else "") +
+                (f" <span style='color:{alert_colour()}'>⚠ {html.escape(clash[m.name])}</span>"
+                 if m.name in clash else "")
                 for m in facts.medications if m.current]
         self.cards["Current medications"].setText(_lines(meds, "No current medications."))
-        conditions = [f"{html.escape(c.record.display or '')} "
+        conditions = [f"{html.escape(plain_name(c.record.display))} "
                       f"<small>{(c.record.effective or '')[:10]}</small>"
                       for c in facts.active_conditions]
         self.cards["Conditions"].setText(_lines(conditions, "No active conditions."))
-        allergies = [html.escape(a.record.display or "") for a in facts.allergies]
+        allergies = [html.escape(plain_name(a.record.display)) for a in facts.allergies]
         self.cards["Allergies"].setText(_lines(allergies, "No allergies recorded."))
         visits = [f"{e.when[:10]} — {html.escape(e.text)}" for e in data.timeline
                   if e.kind is RecordKind.ENCOUNTER][:6]

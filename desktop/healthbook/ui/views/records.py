@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from healthbook.clinical.allergy_check import allergy_notes
 from healthbook.clinical.timeline import describe
+from healthbook.knowledge import for_record
 from healthbook.ui.models import MedicationModel
 from healthbook.ui.session import PersonData, Session
 from healthbook.vault import RecordKind, StoredRecord
@@ -37,12 +39,26 @@ def _record_list(name: str) -> QListWidget:
     return widget
 
 
+def explanation(stored: StoredRecord) -> str:
+    """What a condition, medicine, vaccine or allergy is, from the knowledge library, with the
+    record's own wording and the library's sources (shown on hover)."""
+    r = stored.record
+    entry = for_record(r.kind.value, {r.code_system: r.code} if r.code_system and r.code
+                       else None, r.display)
+    if entry is None:
+        return r.display or ""
+    t = entry.text("en")
+    sources = "; ".join(s.title for s in entry.sources[:2])
+    return f"{t.name}: {t.summary}\n\nIn the record: {r.display or ''}\nSources: {sources}"
+
+
 def _fill(widget: QListWidget, records: list[StoredRecord], empty: str) -> None:
     widget.clear()
     for stored in sorted(records, key=lambda s: s.record.effective or "", reverse=True):
         when = (stored.record.effective or "")[:10]
         item = QListWidgetItem(f"{when}   {describe(stored)}" if when else describe(stored))
         item.setData(Qt.ItemDataRole.UserRole, stored.id)
+        item.setToolTip(explanation(stored))
         widget.addItem(item)
     if not records:
         widget.addItem(QListWidgetItem(empty))
@@ -105,6 +121,7 @@ class RecordsView(QWidget):
     def show_data(self, data: PersonData | None) -> None:
         """Fill every tab from a snapshot."""
         records = data.records if data else []
+        self.meds.warnings = allergy_notes(data.facts) if data else {}
         self.meds.set_rows(data.facts.medications if data else [])
         _fill(self.allergies, [r for r in records if r.record.kind is RecordKind.ALLERGY],
               "No allergies recorded.")

@@ -103,6 +103,13 @@ class SettingsView(QWidget):
         self.model_details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model_details.setAccessibleName("About the model")
         form.addRow("", self.model_details)
+        self.wording = QComboBox()
+        self.wording.addItem("Reworded by the model (checked; numbers always from your records)",
+                             "reworded")
+        self.wording.addItem("Exactly as computed from your records", "computed")
+        self.wording.setCurrentIndex(1 if prefs.wording == "computed" else 0)
+        self.wording.setAccessibleName("Wording of the assistant's answers")
+        form.addRow("Answers:", self.wording)
         security = QGroupBox("Security")
         sec = QVBoxLayout(security)
         self.change = QPushButton("Change passphrase…")
@@ -121,6 +128,7 @@ class SettingsView(QWidget):
         self.auto_lock.valueChanged.connect(self._save)
         self.units.currentIndexChanged.connect(self._save)
         self.model.currentIndexChanged.connect(self._save)
+        self.wording.currentIndexChanged.connect(self._save)
         self.model.currentIndexChanged.connect(self._describe_model)
         session.unlocked.connect(self._update_enabled)
         self._described = False
@@ -184,6 +192,7 @@ class SettingsView(QWidget):
         self._prefs.auto_lock_minutes = self.auto_lock.value()
         self._prefs.units = self.units.currentData()
         self._prefs.model_path = self.model.currentData() or ""
+        self._prefs.wording = self.wording.currentData()
         self._prefs.save()
         self.preferences_changed.emit(self._prefs)
 

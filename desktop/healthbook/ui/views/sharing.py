@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +36,7 @@ from healthbook.ui.progress_bar import show_progress
 from healthbook.ui.session import Session
 from healthbook.vault import Person
 
+NO_PRINTER_KIOSK = "No printer is connected to this computer. Please ask the staff for help."
 PRINT_SCALE = 300 / 72  # render pages at 300 dpi for the printer
 KIND_LABELS = {"observation": "Results and vital signs", "condition": "Conditions",
                "medication": "Medicines", "allergy": "Allergies",
@@ -95,13 +96,16 @@ class VisitSheetDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.save_button = QPushButton("Save PDF…")
-        self.save_button.setVisible(allow_save)
-        self.save_button.clicked.connect(self.save)
+        self._allow_save = allow_save
+        # clicked(bool) would arrive as the path/printer argument: connect without arguments.
+        self.save_button.clicked.connect(lambda: self.save())
         self.print_button = QPushButton("Print…")
-        self.print_button.clicked.connect(self.print_sheet)
+        self.print_button.clicked.connect(lambda: self.print_sheet())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
+        # After addButton, which shows the button: in the kiosk nothing may be saved.
+        self.save_button.setVisible(allow_save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout()
         form.addRow("Appointment:", self.visit)
@@ -141,6 +145,9 @@ class VisitSheetDialog(QDialog):
 
     def print_sheet(self, printer: QPrinter | None = None) -> None:
         """Render the sheet on the lane, then print it (after the print dialog)."""
+        if printer is None and not self._allow_save and not QPrinterInfo.availablePrinterNames():
+            self.status.setText(NO_PRINTER_KIOSK)
+            return
         questions, since, visit = self.question_list(), date_text(self.since), date_text(self.visit)
         person = self._person
         self.status.setText("Preparing the pages…")
@@ -155,14 +162,42 @@ class VisitSheetDialog(QDialog):
             return pdf_pages(pdf, scale=PRINT_SCALE)
 
         def done(pages: list[bytes]) -> None:
-            target = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-            if printer is None and QPrintDialog(target, self).exec() != QDialog.DialogCode.Accepted:
-                self.status.setText("")
+            target = printer or self._ask_printer()
+            if target is None:
                 return
             print_pages(target, pages)
-            self.status.setText(f"Sent {len(pages)} page(s) to the printer.")
+            self.status.setText(printed_message(target, len(pages)))
 
         self._session.run(work, owner=self, done=done, failed=self.status.setText)
+
+
+    def _ask_printer(self) -> QPrinter | None:
+        """The printer the user picks in the print dialog; None when they cancel.
+
+        Outside the kiosk the dialog also offers "Print to File (PDF)"; in the kiosk it does
+        not, since nothing may be written to this computer's disk.
+        """
+        target = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(target, self)
+        dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, self._allow_save)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.status.setText("")
+            return None
+        to_file = target.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        if to_file and (not self._allow_save or not target.outputFileName()):
+            self.status.setText(NO_PRINTER_KIOSK if not self._allow_save else
+                                "Choose a printer, or a file name to print to.")
+            return None
+        return target
+
+
+def printed_message(printer: QPrinter, pages: int) -> str:
+    """What really happened to the pages, in one sentence."""
+    count = "1 page" if pages == 1 else f"{pages} pages"
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        return f"Printed {count} to the file {printer.outputFileName()}."
+    name = printer.printerName() or "the printer"
+    return f"Sent {count} to {name}."
 
 
 class ShareDialog(QDialog):
@@ -193,7 +228,7 @@ class ShareDialog(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.save_button = QPushButton("Save as…")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Export progress")
         self.progress.setVisible(False)

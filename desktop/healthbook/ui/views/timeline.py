@@ -31,6 +31,7 @@ class TimelineView(QWidget):
         self.kind.addItem("All kinds", "")
         for title in sorted(set(TITLES.values())):
             self.kind.addItem(title, title)
+        self._shown_person: int | None = None
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search the timeline…")
         self.search.setAccessibleName("Search the timeline")
@@ -55,7 +56,11 @@ class TimelineView(QWidget):
         session.locked.connect(lambda: self.show_data(None))
 
     def show_data(self, data: PersonData | None) -> None:
-        """Show a snapshot's timeline."""
+        """Show a snapshot's timeline; another person starts with no search typed."""
+        person = data.person.id if data else None
+        if person != self._shown_person:
+            self.search.clear()  # a search may name the previous person's condition
+            self._shown_person = person
         self.model.set_rows(data.timeline if data else [])
         self.table.resizeColumnToContents(0)
         self.table.resizeColumnToContents(1)

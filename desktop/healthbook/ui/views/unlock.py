@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -67,7 +68,9 @@ class UnlockView(QWidget):
         self._path_label.setWordWrap(True)
         choose = QPushButton("Choose…")
         choose.setAccessibleName("Choose another vault file")
+        choose.setAutoDefault(False)  # Enter in the passphrase field never opens the dialog
         choose.clicked.connect(self._choose)
+        self.choose = choose
         path_row.addWidget(self._path_label, 1)
         path_row.addWidget(choose)
         form.addRow("Vault:", path_row)
@@ -117,7 +120,16 @@ class UnlockView(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
+        self.setTabOrder(self.passphrase, self.repeat)
+        self.setTabOrder(self.repeat, self.submit)
+        self.setTabOrder(self.submit, choose)
+        self.setFocusProxy(self.passphrase)  # whoever focuses this screen types the passphrase
         self.set_path(path)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """The passphrase field has the focus whenever this screen appears."""
+        super().showEvent(event)
+        self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @property
     def creating(self) -> bool:
@@ -163,7 +175,11 @@ class UnlockView(QWidget):
             self, "Choose or name a vault", str(self._path.parent), "Healthbook vault (*.vault)",
             options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
-            self.set_path(Path(path))
+            chosen = Path(path)
+            if not chosen.exists() and chosen.suffix != ".vault":
+                chosen = chosen.with_name(chosen.name + ".vault")
+            self.set_path(chosen)
+            self.passphrase.clear()  # never keep text typed before the dialog opened
 
     def _submit(self) -> None:
         secret = self.passphrase.text()
