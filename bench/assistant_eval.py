@@ -15,10 +15,12 @@ cites a source, and the answer is in the question's language (a leak of the othe
 template words costs 3). Score = max(0, earned) / the positive points.
 
 Printed per category, for the embedded model (reword=True) and for no model: mean score,
-red-flag recall, false alarms, wrong statements, list completeness, p50/p95 seconds from the
-question to the complete answer; then the totals against the issue's targets, and every
-question under 100% with the rubric points it missed. A benchmark: exit code 0 whatever the
-figures.
+red-flag recall, false alarms (safety alerts where none was due), wrong statements (negative
+content points: a forbidden claim, a stopped medicine as current, an unrelated date or fact),
+language slips (negative language points), list completeness, p50/p95 seconds from the
+question to the complete answer and the slowest questions; then the totals against the
+issue's targets, and every question under 100% with the rubric points it missed. A
+benchmark: exit code 0 whatever the figures.
 
     .venv/bin/python bench/assistant_eval.py [--no-model] [--only TEXT] [--show]
 """
@@ -465,7 +467,8 @@ class Graded:
     case: Case
     score: float
     missed: list[str]  # positive points not earned, and negative points triggered
-    wrong: int
+    wrong: int  # wrong or unrelated statements (negative content points)
+    slips: int  # language slips: the other language's words, English number formats
     alarm: bool
     recall: bool | None
     listed: tuple[int, int]
@@ -488,7 +491,7 @@ def grade(case: Case, answer: Answer, truth: Truth, seconds: float) -> Graded:
     seen = Seen(answer, truth, case.lang)
     earned = possible = 0
     missed: list[str] = []
-    wrong = 0
+    wrong = slips = 0
     alarm, recall = False, None
     for points, check, arg in rubric(case):
         held, detail = criterion(seen, check, arg)
@@ -504,11 +507,13 @@ def grade(case: Case, answer: Answer, truth: Truth, seconds: float) -> Graded:
             missed.append(f"{points} {check} {arg}: {detail}")
             if check == "escalated":
                 alarm = True
+            elif check in ("leak", "number_format"):
+                slips += 1
             else:
                 wrong += 1
     found, total = sum(n for n, _ in seen.counts), sum(m for _, m in seen.counts)
     said = " | ".join([*(f"!! {e[:60]}" for e in answer.escalations), *seen.lines])
-    return Graded(case, max(0, earned) / possible, missed, wrong, alarm, recall,
+    return Graded(case, max(0, earned) / possible, missed, wrong, slips, alarm, recall,
                   (found, total), seconds, said)
 
 
@@ -546,7 +551,7 @@ def _row(name: str, rows: list[Graded]) -> tuple[str, ...]:
     return (name, str(len(rows)), f"{statistics.mean(g.score for g in rows):.0%}",
             f"{sum(red)}/{len(red)}" if red else "-",
             str(sum(g.alarm for g in rows)), str(sum(g.wrong for g in rows)),
-            f"{found}/{total}" if total else "-",
+            str(sum(g.slips for g in rows)), f"{found}/{total}" if total else "-",
             f"{statistics.median(secs):.2f}", f"{p95:.2f}")
 
 
@@ -556,11 +561,13 @@ def report(label: str, graded: list[Graded]) -> None:
     for g in graded:
         by[g.case.category].append(g)
     rows = [("category", "n", "mean score", "red-flag recall", "false alarms",
-             "wrong statements", "list completeness", "p50 s", "p95 s")]
+             "wrong statements", "language slips", "list completeness", "p50 s", "p95 s")]
     rows += [_row(c, by[c]) for c in sorted(by)]
     rows.append(_row("TOTAL", graded))
     print(f"\n== {label} ==")
     print(table(rows))
+    slow = sorted(graded, key=lambda g: -g.seconds)[:5]
+    print("slowest: " + "; ".join(f"[{g.case.id}] {g.seconds:.2f} s" for g in slow))
 
 
 def failures(label: str, graded: list[Graded]) -> None:
@@ -612,7 +619,8 @@ def main() -> None:
         print(f"  {label}: mean {statistics.mean(g.score for g in graded):.1%}, red-flag "
               f"recall {_pct(sum(red), len(red))}, false alarms "
               f"{sum(g.alarm for g in graded)}, wrong statements "
-              f"{sum(g.wrong for g in graded)}, list completeness {_pct(found, total)}, "
+              f"{sum(g.wrong for g in graded)} (+{sum(g.slips for g in graded)} language "
+              f"slips), list completeness {_pct(found, total)}, "
               f"p95 {secs[min(len(secs) - 1, round(0.95 * (len(secs) - 1)))]:.2f} s")
     for label, graded in results:
         failures(label, graded)

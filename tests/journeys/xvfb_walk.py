@@ -109,7 +109,7 @@ def laptop_journey(walk: Walk, vault: Path) -> None:
     walk.type(PASSPHRASE)  # typed at once, before any click
     walk.key("Return")
     overview = walk.shot("02-overview", settle=4)
-    walk.click(win, 90, 150)  # the sidebar's third row: Labs
+    walk.click(win, 90, 128)  # the sidebar's third row: Labs
     walk.shot("03-labs", settle=2)
     walk.key("ctrl+l")
     locked = walk.shot("04-locked")

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from healthbook.clinical.critical import Critical, check
+from healthbook.clinical.display import quantity
 from healthbook.clinical.ranges import Flag, age_on, flag, pick_range, resolve_range
 from healthbook.clinical.reference import Analyte, Range, analyte_for
 from healthbook.clinical.trends import Trend, statement, trend
@@ -136,9 +137,9 @@ def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
     series = [(t, p.value) for p in points if (t := epoch_of(p.when)) is not None]
     moved = trend(series)
     shown = display_unit(unit)
-    said = statement(name, moved, shown) if moved else (
-        f"{name}: one result, {points[-1].value:.4g} {shown} on {points[-1].when[:10]}."
-        .replace("  ", " "))
+    said = statement(name, moved, shown, key if analyte else None, unit) if moved else (
+        f"{name}: one result, {quantity(points[-1].value, unit, key if analyte else None)} "
+        f"on {points[-1].when[:10]}.".replace("  ", " "))
     latest = points[-1]
     critical = check(analyte, latest.value, unit, latest.when, (latest.record_id,)) \
         if analyte else None

@@ -80,10 +80,16 @@ def months_between(days: float) -> str:
     return f"{days:.0f} days"
 
 
-def statement(name: str, t: Trend, unit: str) -> str:
-    """'LDL cholesterol rose 22% over 14 months (4 results, 130 to 159 mg/dL).'"""
+def statement(name: str, t: Trend, unit: str, key: str | None = None,
+              ucum: str | None = None) -> str:
+    """'LDL cholesterol rose 22% over 14 months (4 results, 130 to 159 mg/dL).' Values are
+    rounded as the test is read when its UCUM unit (and analyte key) are given."""
+    from healthbook.clinical.display import number
+
     span = months_between(t.days)
-    numbers = f"{t.n} results, {t.first:.4g} to {t.last:.4g} {unit}".rstrip()
+    first, last = (number(t.first, ucum, key), number(t.last, ucum, key)) if ucum else \
+        (f"{t.first:.4g}", f"{t.last:.4g}")
+    numbers = f"{t.n} results, {first} to {last} {unit}".rstrip()
     if t.significant and t.percent is not None:
         return f"{name} {t.direction} {abs(t.percent) * 100:.0f}% over {span} ({numbers})."
     return f"{name} stayed about the same over {span} ({numbers})."

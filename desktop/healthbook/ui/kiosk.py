@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFileSystemModel,
@@ -159,6 +159,7 @@ class KioskWelcome(QWidget):
         self.error.setWordWrap(True)
         self.open = QPushButton("Open my health export…")
         self.open.setMinimumHeight(48)
+        self.open.setDefault(True)  # Enter opens the export: the screen works from the keyboard
         self.open.clicked.connect(self.open_requested.emit)
         self.demo = QPushButton("See a demo")
         self.demo.clicked.connect(self.demo_requested.emit)
@@ -178,6 +179,12 @@ class KioskWelcome(QWidget):
         layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         layout.addWidget(self.admin, 0, Qt.AlignmentFlag.AlignRight)
+        self.setFocusProxy(self.open)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """The main button has the focus whenever the start screen appears."""
+        super().showEvent(event)
+        self.open.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 MIN_PIN_DIGITS = 6
