@@ -92,6 +92,8 @@ def test_page_images_for_review(vault_path: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert "Appointment sheet written" in done.stderr
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for old in SCREENSHOTS.glob("prep-sheet-*.png"):  # pages of an earlier, longer run
+        old.unlink()
     subprocess.run(["pdftoppm", "-r", "90", "-png", str(out), str(SCREENSHOTS / "prep-sheet")],
                    check=True)
     pages = sorted(SCREENSHOTS.glob("prep-sheet-*.png"))

@@ -14,14 +14,18 @@ from typing import Any
 from healthbook.assistant.grounding import short_name
 from healthbook.assistant.verify import without_citations
 from healthbook.clinical import PersonFacts
+from healthbook.clinical.allergy_check import allergy_notes
+from healthbook.clinical.display import plain_name, quantity
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
 from healthbook.clinical.units import display_unit
+from healthbook.knowledge import Entry, for_record
 from healthbook.reports.layout import GREY, INK, LIGHT, Document
 from healthbook.vault import Source, StoredRecord
 
 MAX_RESULTS = 14
 MAX_CHARTS = 4
+MAX_EXPLAINED = 5  # one-line explanations under the results table (the sheet stays 2 pages)
 FOOTER = ("From {name}'s own records, prepared with Healthbook on {today}. Healthbook explains "
           "and organises; it does not diagnose.")
 
@@ -49,6 +53,20 @@ def _range(a: AnalyteFact) -> str:
     if low is not None and high is not None:
         return f"{_num(low)}–{_num(high)}"
     return f"< {_num(high)}" if high is not None else f"> {_num(low)}"
+
+
+def _entry(stored: StoredRecord | None) -> Entry | None:
+    """The knowledge library's entry for a result record."""
+    if stored is None:
+        return None
+    r = stored.record
+    return for_record("observation", {r.code_system: r.code} if r.code_system and r.code
+                      else None, r.display)
+
+
+def _first_sentence(text: str) -> str:
+    head, dot, _rest = text.partition(". ")
+    return head + ("." if dot else "")
 
 
 def _chosen_results(data: SheetInput) -> list[AnalyteFact]:
@@ -107,8 +125,8 @@ def _record_section(doc: Document, heading: str, records: list[StoredRecord], wo
     for stored in records:
         r = stored.record
         when = f", {word} {r.effective[:10]}" if r.effective else ""
-        doc.paragraph(f"{r.display or r.code}{when} ({source_of.get(stored.id, '')})",
-                      bullet="•")
+        doc.paragraph(f"{plain_name(r.display) or r.code}{when} "
+                      f"({source_of.get(stored.id, '')})", bullet="•")
     if not records:
         doc.paragraph(empty, color=GREY)
 
@@ -140,12 +158,15 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
     facts = data.facts
     if _wanted(data, "medication"):
         current = [m for m in facts.medications if m.current]
+        clashes = allergy_notes(facts)
         doc.heading("Medicines taken now")
         for m in current:
             dose = f" — {m.dosage}" if m.dosage else ""
             since = f", since {m.started[:10]}" if m.started else ""
-            doc.paragraph(f"{m.name}{dose}{since} ({source_of.get(m.record_ids[-1], '')})",
-                          bullet="•")
+            doc.paragraph(f"{plain_name(m.name)}{dose}{since} "
+                          f"({source_of.get(m.record_ids[-1], '')})", bullet="•")
+            if m.name in clashes:
+                doc.paragraph(f"Warning: {clashes[m.name]}.", 8.5, fontweight="bold")
         if not current:
             doc.paragraph("None recorded.", color=GREY)
     if _wanted(data, "allergy"):
@@ -159,14 +180,27 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
         label = f" since {data.since}" if data.since else ""
         doc.heading(f"Results out of range or changed{label}")
         if results:
-            rows = [[a.name, f"{_num(a.latest.value)} {display_unit(a.unit)}",
+            records = {r.id: r for r in data.records}
+            entries = {a.key: e for a in results
+                       if (e := _entry(records.get(a.latest.record_id))) is not None}
+            rows = [[entries[a.key].name("en") if a.key in entries else a.name,
+                     quantity(a.latest.value, a.unit, a.key),
                      a.latest.when[:10], _range(a),
                      "no range" if a.flag is Flag.UNKNOWN else a.flag.value,
-                     (f"{_num(a.previous.value)} on {a.previous.when[:10]}"
-                      if a.previous else ""), source_of.get(a.latest.record_id, "")]
+                     (f"{quantity(a.previous.value, a.unit, a.key)} on "
+                      f"{a.previous.when[:10]}" if a.previous else ""),
+                     source_of.get(a.latest.record_id, "")]
                     for a in results]
             doc.table(["Test", "Latest", "Date", "Range", "Flag", "Before", "Source"], rows,
                       [0.33, 0.13, 0.11, 0.11, 0.09, 0.16, 0.07])
+            # What each out-of-range test is, in one plain line (the knowledge library).
+            flagged = [a for a in results if a.key in entries and
+                       a.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL)][:MAX_EXPLAINED]
+            for a in flagged:
+                entry = entries[a.key]
+                doc.paragraph(f"{entry.name('en')}: "
+                              f"{_first_sentence(entry.text('en').summary)}", 7.5,
+                              color=GREY, bullet="–")
             charted = [a for a in results if len(a.points) >= 2][:MAX_CHARTS]
             if charted:
                 doc.paragraph("Trends: grey band = reference range, squares = out of range.",
