@@ -604,7 +604,10 @@ def main() -> None:
         configs.insert(0, (f"embedded model {path.stem} (reword=True)", model))
     elif not args.no_model:
         print("No embedded model found: only the no-model run.")
-    results = [(label, evaluate(model, cases, who, vault)) for label, model in configs]
+    results = []
+    for label, model in configs:
+        graded = evaluate(model, cases, who, vault)
+        results.append((f"{label}; load average after {os.getloadavg()[0]:.2f}", graded))
     for label, graded in results:
         report(label, graded)
         if args.show:

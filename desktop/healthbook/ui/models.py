@@ -132,6 +132,7 @@ class AnalyteModel(SnapshotModel[AnalyteFact]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.plain: dict[str, str] = {}  # analyte key -> the library's plain name
+        self.lab_names: dict[str, str] = {}  # analyte key -> the lab's own wording
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The plain name first; the lab's own wording on hover."""
@@ -140,7 +141,7 @@ class AnalyteModel(SnapshotModel[AnalyteFact]):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.plain.get(item.key, item.name)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"As the lab names it: {item.name}"
+                return f"As the lab names it: {self.lab_names.get(item.key, item.name)}"
         return super().data(index, role)
 
     def sort_key(self, item: AnalyteFact, column: int) -> Any:

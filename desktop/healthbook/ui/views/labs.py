@@ -132,6 +132,9 @@ class LabsView(QWidget):
         self._entries = {a.key: entry for a in (data.facts.analytes if data else [])
                          if (entry := self._entry(a.latest.record_id)) is not None}
         self.model.plain = {key: e.name("en") for key, e in self._entries.items()}
+        self.model.lab_names = {a.key: self._records[a.latest.record_id].record.display or a.name
+                                for a in (data.facts.analytes if data else [])
+                                if a.latest.record_id in self._records}
         self.model.set_rows(data.facts.analytes if data else [])
         self.about.clear()
         self._sources = {s.id: s.file_name for s in data.sources} if data else {}
@@ -170,7 +173,8 @@ class LabsView(QWidget):
         kept = f" {len(fact.apart)} result(s) in units that cannot be converted are not " \
                "charted." if fact.apart else ""
         self.statement.setText(fact.statement + kept)
-        self.about.setHtml(about_html(self._entries.get(fact.key), fact.name))
+        self.about.setHtml(about_html(self._entries.get(fact.key),
+                                      self.model.lab_names.get(fact.key, fact.name)))
 
     def _entry(self, record_id: int) -> Entry | None:
         stored = self._records.get(record_id)
