@@ -70,6 +70,14 @@ def test_last_tetanus_jab_is_the_latest_tetanus_vaccination(dennis) -> None:  # 
     assert cited.kind == "immunization"  # not the date of an unrelated visit
 
 
+def test_a_french_tetanus_question_finds_the_tetanus_vaccination(dennis) -> None:  # noqa: ANN001
+    _vault, assistant = dennis
+    answer = ask(assistant, "quand ai-je eu mon dernier vaccin contre le tétanos ?")
+    assert "Td (adult)" in answer.text
+    assert "04/07/2000" in answer.text  # a French date
+    assert "Influenza" not in answer.text
+
+
 def test_kidneys_mention_creatinine_and_say_what_is_missing(dennis) -> None:  # noqa: ANN001
     _vault, assistant = dennis
     answer = ask(assistant, "how are my kidneys doing?")

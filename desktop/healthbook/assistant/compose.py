@@ -133,7 +133,8 @@ class Writer:
 
     def p(self, key: str, *cites: int, item: bool = False, **values: Any) -> None:
         """Add a line from a phrase of the answer's language."""
-        self.say(phrase(key, self.lang, **values), *cites, item=item)
+        text = phrase(key, self.lang, **values)
+        self.say(french_numbers(text) if self.lang == "fr" else text, *cites, item=item)
 
     def done(self) -> Composed:
         """The composed answer."""
@@ -334,6 +335,8 @@ class Composer:
         named = [e for e in u.entries if e.kind == "vaccine"]
         words = {t for e in named for lang in ("en", "fr")
                  for t in re.findall(r"[a-z0-9]+", fold(e.name(lang)))} - GENERIC_VACCINE_WORDS
+        # Words of the question that name a vaccine ("tétanos" in "vaccin contre le tétanos").
+        words |= set(re.findall(r"[a-z0-9]+", fold(u.question))) & _vaccine_words()
         if not words:
             return None
         found = []
@@ -390,7 +393,8 @@ class Composer:
             shots = self._immunizations() if named is None else named
             entry = next((e for e in u.entries if e.kind == "vaccine"), None)
             if not shots:
-                label = entry.name(w.lang) if entry else "vaccination"
+                label = re.sub(r"\s*\(.*?\)", "", entry.name(w.lang)) if entry else \
+                    "vaccination"
                 w.p("last_none", *([w.entry(entry)] if entry else []), name=label)
                 return
             s = shots[0]
@@ -684,6 +688,39 @@ class Composer:
             headline = f"{self._name(a, w.lang)} {self._value(a, a.latest.value)} " \
                        f"({a.latest.when[:10]})"
             w.p("prep_question", n, item=True, headline=headline)
+
+
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+
+
+def french_numbers(text: str) -> str:
+    """Dates and decimals as French readers write them: 10/11/2008, 0,38 mg/dL."""
+    return _DECIMAL.sub(r"\1,\2", _ISO_DATE.sub(r"\3/\2/\1", text))
+
+
+@cache
+def _vaccine_words() -> frozenset[str]:
+    """Distinctive words of every vaccine's names and synonyms, in both languages."""
+    from healthbook.knowledge import library
+
+    words: set[str] = set()
+    for entry in library().of_kind("vaccine"):
+        for lang in ("en", "fr"):
+            texts = entry.text(lang)
+            for name in (texts.name, *texts.synonyms, *entry.names_uk):
+                words |= {w for w in re.findall(r"[a-z0-9]+", fold(name)) if len(w) >= 4}
+    return frozenset(words - GENERIC_VACCINE_WORDS - _COMMON_WORDS)
+
+
+# Everyday words that appear in vaccine names but name no vaccine on their own.
+_COMMON_WORDS = {"dernier", "derniere", "quand", "last", "when", "have", "pour", "with",
+                 "avec", "enfant", "child", "children", "adults", "adultes", "seul", "only",
+                 "dose", "doses", "vaccins", "vaccines", "combined", "combine", "live",
+                 "vivant", "inactivated", "inactive", "conjugate", "conjugue", "high", "haute",
+                 "season", "saison", "annual", "annuel", "recorded", "enregistre", "precise",
+                 "type", "other", "autre", "first", "premier", "second", "booster", "rappel",
+                 "jabs", "shots", "pique", "piqure", "injection", "nasal", "spray", "oral"}
 
 
 def _lower_first(text: str) -> str:
