@@ -59,3 +59,11 @@ def vault(vault_path: Path) -> Iterator[object]:
     v = Vault.open(vault_path, PASSPHRASE)
     yield v
     v.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that load the embedded model carry the `model` marker (`make test-fast` skips
+    them; `make test` runs everything)."""
+    for item in items:
+        if "model" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.model)
