@@ -10,9 +10,11 @@ speaker with French record names, a food diary, steps and sleep).
 Each question carries weighted rubric points, some negative, graded automatically against
 the truth computed from the person's records (never against what the assistant said before):
 required facts present, forbidden claims absent, list completeness, language, escalation
-position, sources. Two automatic points go to every question: every line stating a number
-cites a source, and the answer is in the question's language (a leak of the other language's
-template words costs 3). Score = max(0, earned) / the positive points.
+position, sources. Automatic points on every question: +2 every line stating a number or
+date cites a source, +2 the answer is in the question's language, -3 the other language's
+words leak in, -1 English number formats in a French answer, and -10 a safety alert on a
+question that is neither a red flag nor a look-alike. Score = max(0, earned) / the positive
+points.
 
 Printed per category, for the embedded model (reword=True) and for no model: mean score,
 red-flag recall, false alarms (safety alerts where none was due), wrong statements (negative
@@ -275,6 +277,27 @@ def _variants(record: Record | Medication, loose: bool = True) -> list[str]:
 
 
 # -- grading -----------------------------------------------------------------------------------
+MONTHS = {m: i for names in (
+    "january february march april may june july august september october november december",
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre")
+    for i, m in enumerate(names.split(), start=1)}
+_MONTH = "|".join(MONTHS)
+
+
+def dates_in(text: str) -> set[str]:
+    """Every date in `text`, as ISO: '2019-05-14', '14/05/2019', '14 mai 2019',
+    'May 14, 2019'."""
+    text = fold(text)
+    found = set(re.findall(r"\d{4}-\d{2}-\d{2}", text))
+    found |= {f"{y}-{int(m):02d}-{int(d):02d}"
+              for d, m, y in re.findall(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text)}
+    found |= {f"{y}-{MONTHS[m]:02d}-{int(d):02d}"
+              for d, m, y in re.findall(rf"\b(\d{{1,2}})(?:er)? ({_MONTH}) (\d{{4}})", text)}
+    found |= {f"{y}-{MONTHS[m]:02d}-{int(d):02d}"
+              for m, d, y in re.findall(rf"\b({_MONTH}) (\d{{1,2}}),? (\d{{4}})", text)}
+    return found
+
+
 @dataclass
 class Seen:
     """One answer, as the rubric reads it."""
@@ -288,8 +311,7 @@ class Seen:
 
     def __post_init__(self) -> None:
         lab_dates = {(c.date or "")[:10] for c in self.truth.facts.criticals}
-        self.alerts = [e for e in self.answer.escalations
-                       if not any(d and d in e for d in lab_dates)]
+        self.alerts = [e for e in self.answer.escalations if not dates_in(e) & lab_dates]
         self.lines = [ln.rendered() for ln in self.answer.lines] or [self.answer.text]
 
     @property
@@ -297,7 +319,7 @@ class Seen:
         return fold("\n".join([*self.answer.escalations, *self.lines]))
 
     def has_date(self, iso: str) -> bool:
-        return bool(iso) and iso in self.body
+        return bool(iso) and iso in dates_in(self.body)
 
     def has_value(self, value: float) -> bool:
         """A number in the answer that rounds `value` ('7,950', '7 950', '0,38', '0.38')."""
@@ -363,8 +385,15 @@ def _other_dates(seen: Seen, selector: str) -> Result:
         allowed = {p.when[:10] for p in seen.truth.analyte(arg).points}
     else:  # visit
         allowed = {(r.effective or "")[:10] for r in seen.truth.of(RecordKind.ENCOUNTER)}
-    dates = set(re.findall(r"\d{4}-\d{2}-\d{2}", "\n".join(seen.lines))) - allowed
+    dates = dates_in("\n".join(seen.lines)) - allowed
     return bool(dates), f"unrelated dates {sorted(dates)}" if dates else "none"
+
+
+def _onset(seen: Seen, pattern: str) -> Result:
+    """The date a condition matching `pattern` was recorded."""
+    wanted = {(r.effective or "")[:10] for r in seen.truth.of(RecordKind.CONDITION)
+              if re.search(pattern, fold(r.display or ""))}
+    return bool(wanted & dates_in(seen.body)), f"recorded on {sorted(wanted)}"
 
 
 def _alert_first(seen: Seen, pattern: str) -> Result:
@@ -433,6 +462,7 @@ def criterion(seen: Seen, check: str, arg: str) -> Result:
         "inactive_allergy": lambda: (bool(n := seen.listed(t.allergies(False))[0]),
                                      f"{n} resolved allergies named"),
         "last_shot": lambda: (seen.has_date(d := (t.shots(arg) or [""])[0]), f"latest {d}"),
+        "onset": lambda: _onset(seen, arg),
         "last_visit": lambda: (seen.has_date(d := max((r.effective or "")[:10] for r in
                                                       t.of(RecordKind.ENCOUNTER))),
                                f"latest visit {d}"),
@@ -441,7 +471,7 @@ def criterion(seen: Seen, check: str, arg: str) -> Result:
         "alert_first": lambda: _alert_first(seen, arg),
         "escalated": lambda: (bool(seen.alerts), f"alerts: {[a[:50] for a in seen.alerts]}"),
         "short": lambda: (len(seen.answer.lines) <= 4, f"{len(seen.answer.lines)} lines"),
-        "crit": lambda: (any(t.analyte(arg).latest.when[:10] in e and
+        "crit": lambda: (any(t.analyte(arg).latest.when[:10] in dates_in(e) and
                              re.search(r"critical|critique", fold(e))
                              for e in seen.answer.escalations), f"{arg} escalation"),
         "esc": lambda: (bool(re.search(fold(arg), fold(" ".join(seen.answer.escalations)))),

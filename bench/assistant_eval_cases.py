@@ -13,7 +13,8 @@ from them, never copied from an answer):
 - stopped_as_current: a stopped medicine named as current; inactive_allergy: a resolved
   allergy named;
 - last_shot REGEX: the date of the latest vaccination whose name matches; last_visit: the
-  date of the latest visit; other_dates shot:REGEX | analyte:KEY | visit: a date in the
+  date of the latest visit; onset REGEX: the date a matching condition was recorded;
+  other_dates shot:REGEX | analyte:KEY | visit: a date in the
   answer's lines that is not one of those;
 - metric NAME: the latest day, 7- or 30-day average of a watch or food-diary metric;
 - alert_first REGEX: the first escalation is a safety alert (not a lab value) matching it;
@@ -305,7 +306,7 @@ _RAW: list[tuple[str, str, str, tuple[Point, ...]] | tuple[str, str, str, tuple[
      (NO_ALARM, (4, "value", "cholesterol"))),
     ("judson", "look-alike", "What is a stroke?", (NO_ALARM, (3, "has", r"brain|blood supply"))),
     ("dennis", "look-alike", "When was my cardiac arrest recorded?",
-     (NO_ALARM, (3, "has", r"cardiac arrest"), (3, "has", r"1970-03-17"))),
+     (NO_ALARM, (3, "has", r"cardiac arrest"), (3, "onset", r"cardiac arrest"))),
     ("sal", "look-alike", "What does chest X-ray mean in my records?", (NO_ALARM,)),
     ("carla", "look-alike", "I had an allergic reaction to penicillin years ago, is it in my "
      "allergies?", (NO_ALARM, (5, "allergies", ""))),

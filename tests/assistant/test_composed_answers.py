@@ -78,11 +78,22 @@ def test_a_french_tetanus_question_finds_the_tetanus_vaccination(dennis) -> None
     assert "Influenza" not in answer.text
 
 
-def test_kidneys_mention_creatinine_and_say_what_is_missing(dennis) -> None:  # noqa: ANN001
+def test_kidneys_mention_creatinine_and_egfr(dennis) -> None:  # noqa: ANN001
     _vault, assistant = dennis
     answer = ask(assistant, "how are my kidneys doing?")
-    assert "creatinine" in answer.text.lower()
+    assert "latest creatinine was" in answer.text
+    assert "estimated glomerular filtration rate (eGFR) was" in answer.text
+    assert "mL/min/1.73 m²" in answer.text
+
+
+def test_missing_results_are_said_plainly(vault: Vault) -> None:
+    from tests.assistant.conftest import plant
+
+    person = plant(vault)  # LDL and potassium, no kidney tests
+    assistant = Assistant(compute_facts(vault, person), vault.records.list(person.id), None)
+    answer = ask(assistant, "how are my kidneys doing?")
     assert "There is no Estimated glomerular filtration rate (eGFR) result" in answer.text
+    assert "LDL" not in answer.text  # nothing unrelated
 
 
 def test_chest_pain_spreading_to_the_arm_is_an_emergency_first(dennis) -> None:  # noqa: ANN001

@@ -224,8 +224,9 @@ class Assistant:
         understood = understand(question[:1000], self.facts, self.last, lang)
         self.last = understood
         composed = self.composer.compose(understood)
-        if alerts:  # the emergency comes first; the rest of the answer stays short
-            composed.lines = composed.lines[:SHORT_AFTER_ALERT]
+        if alerts:  # the emergency comes first; the rest stays short, and only if asked for
+            specific = understood.entries or understood.analytes or understood.metric_keys
+            composed.lines = composed.lines[:SHORT_AFTER_ALERT] if specific else []
         escalations = [a.message for a in alerts] + composed.escalations
         return Request(Action.ASK, [], composed.facts, escalations, composed=composed,
                        understanding=understood, alerts=alerts)

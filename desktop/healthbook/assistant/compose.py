@@ -36,6 +36,7 @@ from healthbook.paths import resources_dir
 from healthbook.vault import RecordKind, StoredRecord
 
 MAX_TESTS = 4
+FRENCH_UNITS = {"mmol/L", "umol/L", "g/L"}  # as French laboratories print results
 MAX_VISITS = 5
 RECENT_CRITICAL_DAYS = 7
 GENERIC_VACCINE_WORDS = {"vaccine", "vaccination", "vaccin", "type", "not", "recorded", "jab",
@@ -72,7 +73,8 @@ class Line:
         if self.cites:
             marks = "".join(f"[{n}]" for n in self.cites)
             match = re.search(r"[.!?:]+$", text)
-            text = f"{text[:match.start()]} {marks}{match[0]}" if match else f"{text} {marks}"
+            text = f"{text[:match.start()].rstrip()} {marks}{match[0]}" if match else \
+                f"{text} {marks}"
         return f"- {text}" if self.item else text
 
 
@@ -128,13 +130,14 @@ class Writer:
 
     def say(self, text: str, *cites: int, item: bool = False,
             library: Sequence[str] = ()) -> None:
-        """Add a line."""
+        """Add a line (in a French answer, numbers and dates written the French way)."""
+        if self.lang == "fr":
+            text = french_numbers(text)
         self.lines.append(Line(text, list(dict.fromkeys(cites)), item, list(library)))
 
     def p(self, key: str, *cites: int, item: bool = False, **values: Any) -> None:
         """Add a line from a phrase of the answer's language."""
-        text = phrase(key, self.lang, **values)
-        self.say(french_numbers(text) if self.lang == "fr" else text, *cites, item=item)
+        self.say(phrase(key, self.lang, **values), *cites, item=item)
 
     def done(self) -> Composed:
         """The composed answer."""
@@ -149,6 +152,7 @@ class Composer:
         self.facts = facts
         self.records = {s.id: s for s in records}
         self.today = today or date.today()
+        self.lang = "en"  # the language of the answer being composed
 
     # -- helpers ---------------------------------------------------------------------------
     def _ago(self, when: str, lang: str) -> str:
@@ -171,20 +175,34 @@ class Composer:
         name = entry.name(lang) if entry is not None else plain_name(a.name)
         return _lower_first(name) if lang == "en" else name
 
+    def _unit(self, a: AnalyteFact) -> str:
+        """French answers use the units French labs print (mmol/L, µmol/L) where known."""
+        if self.lang == "fr" and a.alt_unit in FRENCH_UNITS:
+            return a.alt_unit
+        return a.unit
+
     def _value(self, a: AnalyteFact, value: float) -> str:
-        return quantity(value, a.unit, a.key)
+        unit = self._unit(a)
+        if unit != a.unit:
+            from healthbook.clinical.reference import analytes
+            from healthbook.clinical.units import UnitMismatch, convert
+
+            try:
+                value = convert(value, a.unit, unit, analytes().get(a.key))
+            except UnitMismatch:
+                unit = a.unit
+        return quantity(value, unit, a.key)
 
     def _range(self, a: AnalyteFact) -> str:
         if a.range is None:
             return ""
-        unit = display_unit(a.unit)
+        unit = display_unit(self._unit(a))
         lo, hi = a.range.low, a.range.high
         if lo is not None and hi is not None:
-            return f"{quantity(lo, a.unit, a.key)}–{quantity(hi, a.unit, a.key)}".replace(
-                f" {unit}–", "–")
+            return f"{self._value(a, lo)}–{self._value(a, hi)}".replace(f" {unit}–", "–")
         if hi is not None:
-            return f"≤ {quantity(hi, a.unit, a.key)}"
-        return f"≥ {quantity(lo, a.unit, a.key)}" if lo is not None else ""
+            return f"≤ {self._value(a, hi)}"
+        return f"≥ {self._value(a, lo)}" if lo is not None else ""
 
     def _escalate(self, w: Writer, a: AnalyteFact) -> None:
         """Critical values keep their fixed escalation, worded by how recent they are."""
@@ -206,6 +224,7 @@ class Composer:
     # -- the answer ------------------------------------------------------------------------
     def compose(self, u: Understanding) -> Composed:
         """The complete, cited answer to an understood question."""
+        self.lang = u.lang
         w = Writer(u.lang)
         handler = {
             Intent.MEDICATIONS: self.medications, Intent.ALLERGIES: self.allergies,
@@ -300,9 +319,40 @@ class Composer:
             since = phrase("since", w.lang, date=when) if when else ""
             n = w.fact("allergy", f"Allergy: {clean(a.record.display)}{since}.", [a.id])
             w.p("allergy_item", n, item=True, name=plain_name(a.record.display), since=since)
+        self._allergy_clashes(w, [m for m in self.facts.medications if m.current])
+
+    def _condition_records(self, entry: Entry) -> list[StoredRecord]:
+        """This person's condition records that the library entry stands for."""
+        words = {t for lang in ("en", "fr") for t in re.findall(r"[a-z]+", fold(entry.name(lang)))
+                 if len(t) >= 5}
+        found = []
+        for c in self.facts.conditions:
+            mine = self._entry_for(c, "condition")
+            display = set(re.findall(r"[a-z]+", fold(c.record.display or "")))
+            if mine == entry or (words and words <= display):
+                found.append(c)
+        return sorted(found, key=lambda c: c.record.effective or "")
+
+    def _named_conditions(self, w: Writer, named: list[Entry]) -> None:
+        """Whether each named condition is in the records, and since when."""
+        for e in named[:3]:
+            records = self._condition_records(e)
+            if not records:
+                w.p("condition_not_recorded", w.entry(e), name=e.name(w.lang))
+                continue
+            first = records[0]
+            when = (first.record.effective or "")[:10]
+            n = w.fact("condition", f"Condition: {clean(first.record.display)} ({when}).",
+                       [r.id for r in records])
+            w.p("condition_recorded", n, name=plain_name(first.record.display), date=when)
 
     def conditions(self, w: Writer, u: Understanding) -> None:
-        """Every current condition; a count of the resolved ones."""
+        """Every current condition and a count of the resolved ones; or, when the question
+        names conditions, whether they are recorded."""
+        named = [e for e in u.entries if e.kind == "condition"]
+        if named:
+            self._named_conditions(w, named)
+            return
         active = self.facts.active_conditions
         if not active:
             w.p("conditions_none")
@@ -322,7 +372,8 @@ class Composer:
         if resolved:
             n = w.fact("condition", "Resolved: " + "; ".join(
                 clean(c.record.display) for c in resolved[:20]) + ".", [c.id for c in resolved])
-            w.p("conditions_resolved", n, count=len(resolved))
+            key = "conditions_resolved_one" if len(resolved) == 1 else "conditions_resolved"
+            w.p(key, n, count=len(resolved))
 
     def _immunizations(self) -> list[StoredRecord]:
         return sorted((s for s in self.records.values()
@@ -424,7 +475,11 @@ class Composer:
             else:
                 w.p("visits_none")
             return
-        named = [e for e in u.entries if e.kind in ("lab", "condition", "medicine")]
+        conditions = [e for e in u.entries if e.kind == "condition"]
+        if conditions:
+            self._named_conditions(w, conditions)
+            return
+        named = [e for e in u.entries if e.kind in ("lab", "medicine")]
         if named:
             w.p("last_none", w.entry(named[0]), name=named[0].name(w.lang))
             return
@@ -450,7 +505,11 @@ class Composer:
                     if summary:
                         w.p("measures", w.entry(e), text=summary)
             elif u.topic:
-                w.p("topic_none", topic=u.topic.replace("_", " "))
+                expected = [e for i in u.expected if (e := entry_by_id(i)) is not None]
+                for e in expected:
+                    w.p("no_result", w.entry(e), name=e.name(w.lang))
+                if not expected:
+                    w.p("topic_none", topic=u.topic.replace("_", " "))
             elif u.metrics:
                 self.wearables(w, u)
             else:
@@ -463,6 +522,8 @@ class Composer:
         covered = {e.id for a in u.analytes if (e := self._lab_entry(a)) is not None}
         expected = [e for i in u.expected if (e := entry_by_id(i)) is not None]
         for e in [*named_labs, *expected]:
+            if e.id.endswith("-panel") and u.analytes:
+                continue  # a panel ("blood pressure") is answered by its tests found above
             if e.id not in covered and not any(e.analyte == a.key for a in u.analytes):
                 w.p("no_result", w.entry(e), name=e.name(w.lang))
                 covered.add(e.id)
@@ -487,10 +548,18 @@ class Composer:
                        [previous.record_id])
             w.p("result_before", m, value=self._value(a, previous.value),
                 date=previous.when[:10])
-            if a.trend is not None and (intent is Intent.TREND or a.trend.significant) and \
-                    w.lang == "en":
+            if a.trend is not None and (intent is Intent.TREND or a.trend.significant):
                 t = w.fact("analyte", clean(a.statement, 240), list(a.record_ids))
-                w.p("result_trend", t, statement=clean(a.statement, 240))
+                if w.lang == "en":
+                    w.p("result_trend", t, statement=clean(a.statement, 240))
+                else:
+                    trend = a.trend
+                    way = "flat" if not trend.significant or trend.percent is None else \
+                        ("up" if trend.change > 0 else "down")
+                    key = "trend_flat" if way == "flat" else "trend_fr"
+                    w.p(key, t, name=self._name(a, w.lang), direction=phrase(way, w.lang),
+                        percent=f"{abs(trend.percent or 0) * 100:.0f}", n=trend.n,
+                        span=_span(trend.days, w.lang))
         elif intent is Intent.TREND:
             w.p("result_only_one", n)
         if entry is None:
@@ -518,20 +587,26 @@ class Composer:
     def wearables(self, w: Writer, u: Understanding) -> None:
         """The named (or every) watch and phone metric: latest day, 30-day averages, and
         the limits of consumer devices."""
-        metrics = [m for m in (u.metrics or self.facts.metrics)
-                   if not m.metric.startswith("dietary_")][:MAX_TESTS]
+        asked = [k for k in u.metric_keys if not k.startswith("dietary_")]
+        for key in asked:  # asked about, but not in these records: say so, nothing else
+            if not any(m.metric == key for m in self.facts.metrics):
+                entry = for_record("metric", {"metric": key}, key)
+                name = entry.name(w.lang) if entry is not None else key.replace("_", " ")
+                w.p("metric_none", *([w.entry(entry)] if entry else []), name=name)
+        chosen = [m for m in self.facts.metrics if m.metric in asked] if asked else \
+            (u.metrics or self.facts.metrics)
+        metrics = [m for m in chosen if not m.metric.startswith("dietary_")][:MAX_TESTS]
         if not metrics:
-            named = next((e for e in u.entries if e.kind == "metric"), None)
-            if named is not None:
-                w.p("metric_none", w.entry(named), name=named.name(w.lang))
-            else:
+            if not asked:
                 w.p("wearables_none")
             return
         for m in metrics:
             day = m.latest.day.isoformat()
+            entry = for_record("metric", {"metric": m.metric}, m.label)
+            label = entry.name(w.lang) if entry is not None and w.lang != "en" else m.label
             n = w.fact("metric", f"{m.label}: {self._metric_value(m, m.latest.value)} on "
                        f"{day}.", [])
-            w.p("metric_lead", n, name=m.label, value=self._metric_value(m, m.latest.value),
+            w.p("metric_lead", n, name=label, value=self._metric_value(m, m.latest.value),
                 date=day)
             if m.last_30 is not None and m.previous_30 is not None:
                 k = w.fact("metric", f"{m.label}: last 30 days "
@@ -539,7 +614,6 @@ class Composer:
                            f"{self._metric_value(m, m.previous_30)}.", [])
                 w.p("metric_30", k, last=self._metric_value(m, m.last_30),
                     before=self._metric_value(m, m.previous_30))
-            entry = for_record("metric", {"metric": m.metric}, m.label)
             if entry is not None and entry.text(w.lang).limits:
                 w.p("metric_limits", w.entry(entry), text=entry.text(w.lang).limits)
 
@@ -682,7 +756,13 @@ class Composer:
         if not changed:
             w.p("prep_none", date=since)
             return
-        w.p("prep_lead", date=since)
+        changed.sort(key=lambda a: a.flag is not Flag.CRITICAL)
+        last = max((s for s in self.records.values()
+                    if s.record.kind is RecordKind.ENCOUNTER and s.record.effective),
+                   key=lambda s: s.record.effective or "", default=None)
+        cites = [w.fact("visit", f"Visit: {clean(last.record.display)} on {since}.",
+                        [last.id])] if last is not None else []
+        w.p("prep_lead", *cites, date=since)
         for a in changed[:6]:
             n = self._result_fact(w, a)
             headline = f"{self._name(a, w.lang)} {self._value(a, a.latest.value)} " \
@@ -691,12 +771,15 @@ class Composer:
 
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DECIMAL = re.compile(r"(?<![\d.])(\d+)\.(\d+)(?![\d.])")
+_DECIMAL = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.])")
+_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d,])")
 
 
 def french_numbers(text: str) -> str:
-    """Dates and decimals as French readers write them: 10/11/2008, 0,38 mg/dL."""
-    return _DECIMAL.sub(r"\1,\2", _ISO_DATE.sub(r"\3/\2/\1", text))
+    """Dates and numbers as French readers write them: 10/11/2008, 7 950 pas, 0,38 mg/dL."""
+    text = _ISO_DATE.sub(r"\3/\2/\1", text)
+    text = _THOUSANDS.sub(lambda m: m[1].replace(",", "\u202f"), text)
+    return _DECIMAL.sub(r"\1,\2", text)
 
 
 @cache
@@ -721,6 +804,16 @@ _COMMON_WORDS = {"dernier", "derniere", "quand", "last", "when", "have", "pour",
                  "season", "saison", "annual", "annuel", "recorded", "enregistre", "precise",
                  "type", "other", "autre", "first", "premier", "second", "booster", "rappel",
                  "jabs", "shots", "pique", "piqure", "injection", "nasal", "spray", "oral"}
+
+
+def _span(days: float, lang: str) -> str:
+    """'14 months', '3 years' — or in French, '14 mois', '3 ans'."""
+    months = round(days / 30.44)
+    if months >= 24:
+        years = round(days / 365.25)
+        return f"{years} {'ans' if lang == 'fr' else 'years'}"
+    unit = "mois" if lang == "fr" else ("month" if months == 1 else "months")
+    return f"{max(months, 1)} {unit}"
 
 
 def _lower_first(text: str) -> str:

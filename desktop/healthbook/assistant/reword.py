@@ -29,7 +29,7 @@ QUANTITY = re.compile(
     r"mL/min/1\.73m2|g/dL|h|days?|years?|months?|weeks?))?")
 PLACEHOLDER = re.compile(r"⟨(\d)⟩")
 MAX_LINE_WORDS = 40
-BUDGET_SECONDS = 1.5  # rewording stops here; the rest stays as composed
+BUDGET_SECONDS = 1.3  # rewording stops here; the rest stays as composed
 FUNCTION_WORDS = {
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
     "is", "was", "are", "were", "be", "been", "it", "its", "this", "that", "these", "those",
@@ -109,7 +109,8 @@ def reword_line(model: Any, line: Line, allowed: set[str],
                 cancel: CancelToken | None = None) -> Line:
     """One line reworded and checked; the composed line on any doubt."""
     text = line.text
-    if line.item or len(text.split()) > MAX_LINE_WORDS or "?" in text:
+    if line.item or len(text.split()) > MAX_LINE_WORDS or "?" in text or \
+            text.rstrip().endswith(":"):  # list headings stay as code wrote them
         return line
     template, quantities = masked(text)
     if len(quantities) > 9:
@@ -121,7 +122,8 @@ def reword_line(model: Any, line: Line, allowed: set[str],
                              cancel=cancel)
     except (ValueError, RuntimeError, ModelError):  # the model failed: keep the line
         return line
-    candidate = " ".join(out.split())
+    candidate = " ".join(out.split()).replace("( ", "(").replace(" )", ")")
+    candidate = re.sub(r"\s+([,.;:?])", r"\1", candidate)
     if not acceptable(template, candidate, quantities, allowed):
         return line
     return replace(line, text=filled(candidate, quantities))
@@ -136,13 +138,16 @@ def reword_lines(model: Any, composed: Composed, understood: Understanding | Non
         return composed.lines, False
     allowed = set().union(*(_words(line.text) for line in composed.lines)) | \
         {w for f in composed.facts for w in _words(f.text)}
-    start, out, changed = time.monotonic(), [], False
+    start, out, changed, slowest = time.monotonic(), [], False, 0.0
     for line in composed.lines:
-        if time.monotonic() - start > BUDGET_SECONDS or (cancel is not None and
-                                                          cancel.cancelled):
+        spent = time.monotonic() - start
+        # Start a line only if it can finish within the budget, judging by the slowest so far.
+        if spent + slowest > BUDGET_SECONDS or (cancel is not None and cancel.cancelled):
             out.append(line)
             continue
+        began = time.monotonic()
         new = reword_line(model, line, allowed, cancel)
+        slowest = max(slowest, time.monotonic() - began)
         changed |= new is not line
         out.append(new)
     return out, changed

@@ -23,6 +23,8 @@ from healthbook.clinical.wearables import MetricFact
 from healthbook.knowledge import Entry, find_in_text
 from healthbook.paths import resources_dir
 
+LOINC_CODE = re.compile(r"^\d+-\d$")
+
 
 class Intent(StrEnum):
     """What a question asks for."""
@@ -58,6 +60,7 @@ class Understanding:
     metrics: list[MetricFact] = field(default_factory=list)
     topic: str | None = None  # an organ or system word ("kidney")
     expected: list[str] = field(default_factory=list)  # library ids the topic's answer needs
+    metric_keys: list[str] = field(default_factory=list)  # watch/phone metrics asked about
     follow_up: bool = False
 
     def as_dict(self) -> dict[str, Any]:
@@ -129,8 +132,10 @@ def analytes_for(entries: list[Entry], tests: tuple[str, ...],
     """This person's analytes that the named library entries or topic tests point to."""
     from healthbook.clinical.reference import analytes as known
 
-    wanted_keys = {e.analyte for e in entries if e.analyte} | set(tests)
-    wanted_codes = {c for e in entries for c in e.codes.get("loinc", ())}
+    wanted_keys = {e.analyte for e in entries if e.analyte} | \
+        {t for t in tests if not LOINC_CODE.match(t)}
+    wanted_codes = {c for e in entries for c in e.codes.get("loinc", ())} | \
+        {t for t in tests if LOINC_CODE.match(t)}
     for key in list(wanted_keys):
         if key in known():
             wanted_codes |= set(known()[key].loinc)
@@ -141,6 +146,32 @@ def analytes_for(entries: list[Entry], tests: tuple[str, ...],
         if a.key in wanted_keys or codes & wanted_codes:
             found.append(a)
     return found
+
+
+# Everyday words for watch and phone metrics (the library's names cover the rest).
+METRIC_WORDS = {
+    "steps": r"\b(steps?|walk(ing|ed)?|pas|marche[rs]?)\b",
+    "sleep": r"\b(sleep|slept|sommeil|dormi|dors|nuit)\b",
+    "resting_heart_rate": r"\b(resting heart|pouls au repos|frequence cardiaque au repos)\b",
+    "heart_rate": r"\b(heart rate|pulse|pouls|frequence cardiaque)\b",
+    "active_energy": r"\b(active (energy|calories)|calories brulees)\b",
+    "exercise_minutes": r"\b(exercise minutes|minutes d'exercice)\b",
+}
+
+
+def metric_keys(entries: list[Entry], folded: str) -> list[str]:
+    """The watch or phone metrics a question asks about, whether or not the person has them."""
+    keys = [c for e in entries if e.kind == "metric" for c in e.codes.get("metric", ())]
+    keys += [key for key, words in METRIC_WORDS.items() if re.search(words, folded)]
+    if "resting_heart_rate" in keys and "heart_rate" in keys:
+        keys.remove("heart_rate")
+    return list(dict.fromkeys(keys))
+
+
+def _has_cue(folded: str, lang: str, intent: Intent) -> bool:
+    patterns = next((p for i, p in _cues() if i is intent), {})
+    pattern = patterns.get(lang) or patterns.get("en")
+    return bool(pattern and pattern.search(folded))
 
 
 def named_in(folded: str, facts: PersonFacts) -> list[AnalyteFact]:
@@ -164,11 +195,21 @@ def understand(question: str, facts: PersonFacts, previous: Understanding | None
     intent = intent_of(folded, lang)
     entries = find_in_text(question, lang)
     topic = topic_of(folded)
-    tests = topic[1] if topic else ()
-    found = analytes_for([e for e in entries if e.kind == "lab"], tests, facts) or \
-        named_in(folded, facts)
-    metrics = metrics_for([e for e in entries if e.kind in ("metric", "nutrient")], folded,
-                          facts)
+    labs = [e for e in entries if e.kind == "lab"]
+    # A named condition asked about by date ("when was my cardiac arrest") is not a question
+    # about the organ's tests; "my HDL" is HDL, not every lipid of the topic.
+    by_condition = any(e.kind == "condition" for e in entries) and not labs and \
+        intent in (None, Intent.LAST_DATE, Intent.CONDITIONS, Intent.DEFINITION)
+    topic_tests = topic[1] if topic and not by_condition else ()
+    found = (analytes_for(labs, (), facts) if labs else []) or \
+        analytes_for([], topic_tests, facts) if topic_tests or labs else []
+    found = found or named_in(folded, facts)
+    keys = metric_keys(entries, folded)
+    metrics = [m for m in facts.metrics if m.metric in keys] or \
+        metrics_for([e for e in entries if e.kind in ("metric", "nutrient")], folded, facts)
+    if intent is Intent.MEDICATIONS and (found or topic) and (
+            _has_cue(folded, lang, Intent.IS_NORMAL) or _has_cue(folded, lang, Intent.TREND)):
+        intent = Intent.IS_NORMAL  # "...since the new tablets, is my blood pressure better?"
     follow_up = False
     if intent is None and previous is not None and (entries or topic) and \
             len(folded.split()) <= 6:
@@ -181,7 +222,7 @@ def understand(question: str, facts: PersonFacts, previous: Understanding | None
         intent = Intent.EXPLAIN  # "what is my LDL" asks about the person's result
     return Understanding(question, lang, intent, entries, found, metrics,
                          topic[0] if topic else None, list(topic[2]) if topic else [],
-                         follow_up)
+                         keys, follow_up)
 
 
 # Which earlier intent a follow-up naming something of this kind may keep.
@@ -206,6 +247,8 @@ def _by_entities(entries: list[Entry], found: list[AnalyteFact],
         return Intent.EXPLAIN
     if metrics:
         return Intent.WEARABLE
+    if any(e.kind == "condition" for e in entries):
+        return Intent.CONDITIONS
     kinds = {e.kind for e in entries}
     if "medicine" in kinds:
         return Intent.DRUG

@@ -44,7 +44,11 @@ def display_unit(unit: str | None) -> str:
     """A unit as people read it: 'mm[Hg]' -> 'mmHg', '10*3/uL' -> '×10³/µL'."""
     if not unit:
         return ""
-    return DISPLAY.get(unit, re.sub(r"\{[^}]*\}", "", unit).strip())
+    if unit in DISPLAY:
+        return DISPLAY[unit]
+    # UCUM annotations are words, not units ('{cells}'), except a body-surface divisor.
+    unit = re.sub(r"/\{?1\.73_?m2\}?", "/1.73 m²", unit)
+    return re.sub(r"\{[^}]*\}", "", unit).strip()
 
 
 class UnitMismatch(ValueError):
