@@ -312,7 +312,9 @@ class Seen:
     def __post_init__(self) -> None:
         lab_dates = {(c.date or "")[:10] for c in self.truth.facts.criticals}
         self.alerts = [e for e in self.answer.escalations if not dates_in(e) & lab_dates]
-        self.lines = [ln.rendered() for ln in self.answer.lines] or [self.answer.text]
+        # An emergency answer may be the escalation alone: its language is then checked there.
+        self.lines = [ln.rendered() for ln in self.answer.lines] or \
+            ([self.answer.text] if self.answer.text else list(self.answer.escalations))
 
     @property
     def body(self) -> str:
@@ -366,7 +368,16 @@ def _value(seen: Seen, key: str, which: str) -> Result:
     assert point is not None, key
     if which == "date":
         return seen.has_date(a.latest.when[:10]), f"{a.name} latest on {a.latest.when[:10]}"
-    return seen.has_value(point.value), f"{a.name} {point.value:.4g} {a.unit}"
+    values = [point.value]
+    if a.alt_unit:  # French answers give results in the units French labs print
+        from healthbook.clinical.reference import analytes
+        from healthbook.clinical.units import UnitMismatch, convert
+
+        try:
+            values.append(convert(point.value, a.unit, a.alt_unit, analytes().get(a.key)))
+        except UnitMismatch:
+            pass
+    return any(seen.has_value(v) for v in values), f"{a.name} {point.value:.4g} {a.unit}"
 
 
 def _stopped_as_current(seen: Seen) -> Result:
@@ -441,7 +452,8 @@ def _cited(seen: Seen) -> Result:
     items below it, which cite theirs)."""
     bare = [ln.text for ln in seen.answer.lines if not ln.cites and
             re.search(r"\d", re.sub(r"^\d+ (?=.*:$)", "", ln.text.strip()))]
-    return not bare and bool(seen.answer.lines), f"uncited: {bare[:2]}" if bare else "ok"
+    said = bool(seen.answer.lines) or bool(seen.answer.escalations)
+    return not bare and said, f"uncited: {bare[:2]}" if bare else "ok"
 
 
 def criterion(seen: Seen, check: str, arg: str) -> Result:

@@ -29,7 +29,7 @@ KEY_UNIT_DECIMALS: dict[tuple[str, str], int] = {
     ("creatinine", "mg/dL"): 2, ("creatinine", "umol/L"): 0, ("cholesterol", "mmol/L"): 2,
     ("ldl", "mmol/L"): 2, ("hdl", "mmol/L"): 2, ("triglycerides", "mmol/L"): 2,
     ("glucose", "mmol/L"): 1, ("cholesterol", "g/L"): 2, ("ldl", "g/L"): 2, ("hdl", "g/L"): 2,
-    ("triglycerides", "g/L"): 2, ("glucose", "g/L"): 2,
+    ("triglycerides", "g/L"): 2, ("glucose", "g/L"): 2, ("hemoglobin", "g/L"): 0,
 }
 
 # SNOMED CT's semantic tags, which mean something to a terminologist, not to a reader.
