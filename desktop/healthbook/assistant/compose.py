@@ -204,6 +204,16 @@ class Composer:
             return f"≤ {self._value(a, hi)}"
         return f"≥ {self._value(a, lo)}" if lo is not None else ""
 
+    def _visits(self) -> list[StoredRecord]:
+        """Dated visits, newest first."""
+        return sorted((s for s in self.records.values()
+                       if s.record.kind is RecordKind.ENCOUNTER and s.record.effective),
+                      key=lambda s: s.record.effective or "", reverse=True)
+
+    def _visit_fact(self, w: Writer, s: StoredRecord) -> int:
+        when = (s.record.effective or "")[:10]
+        return w.fact("visit", f"Visit: {clean(s.record.display)} on {when}.", [s.id])
+
     def _escalate(self, w: Writer, a: AnalyteFact) -> None:
         """Critical values keep their fixed escalation, worded by how recent they are."""
         if a.critical is None:
@@ -423,16 +433,14 @@ class Composer:
 
     def visits(self, w: Writer, u: Understanding) -> None:
         """The most recent visits."""
-        visits = sorted((s for s in self.records.values()
-                         if s.record.kind is RecordKind.ENCOUNTER and s.record.effective),
-                        key=lambda s: s.record.effective or "", reverse=True)[:MAX_VISITS]
+        visits = self._visits()[:MAX_VISITS]
         if not visits:
             w.p("visits_none")
             return
         w.p("visits_intro", count=len(visits))
         for s in visits:
             when = (s.record.effective or "")[:10]
-            n = w.fact("visit", f"Visit: {clean(s.record.display)} on {when}.", [s.id])
+            n = self._visit_fact(w, s)
             w.p("visit_item", n, item=True, date=when, name=plain_name(s.record.display))
 
     def last_date(self, w: Writer, u: Understanding) -> None:
@@ -463,13 +471,11 @@ class Composer:
                     ago=self._ago(when, w.lang), value=self._value(a, a.latest.value))
             return
         if re.search(r"visit|appointment|doctor|gp|consult|rendez|medecin|seen|saw", folded):
-            visits = sorted((s for s in self.records.values()
-                             if s.record.kind is RecordKind.ENCOUNTER and s.record.effective),
-                            key=lambda s: s.record.effective or "", reverse=True)
+            visits = self._visits()
             if visits:
                 s = visits[0]
                 when = (s.record.effective or "")[:10]
-                n = w.fact("visit", f"Visit: {clean(s.record.display)} on {when}.", [s.id])
+                n = self._visit_fact(w, s)
                 w.p("last_visit", n, date=when, ago=self._ago(when, w.lang),
                     name=plain_name(s.record.display))
             else:
@@ -736,20 +742,19 @@ class Composer:
                       f"({a.latest.when[:10]})", n, item=True)
         else:
             w.p("summary_flagged_none")
-        visits = sorted((s for s in self.records.values()
-                         if s.record.kind is RecordKind.ENCOUNTER and s.record.effective),
-                        key=lambda s: s.record.effective or "", reverse=True)
+        visits = self._visits()
         if visits:
             s = visits[0]
             when = (s.record.effective or "")[:10]
-            n = w.fact("visit", f"Visit: {clean(s.record.display)} on {when}.", [s.id])
+            n = self._visit_fact(w, s)
             w.p("summary_last_visit", n, date=when, name=plain_name(s.record.display))
 
     def prep(self, w: Writer, u: Understanding) -> None:
         """What changed since the last visit, as questions for the appointment."""
-        visits = sorted((s.record.effective or "")[:10] for s in self.records.values()
-                        if s.record.kind is RecordKind.ENCOUNTER and s.record.effective)
-        since = visits[-1] if visits else f"{self.today.year - 1}{self.today.isoformat()[4:]}"
+        visits = self._visits()
+        last = visits[0] if visits else None
+        since = (last.record.effective or "")[:10] if last is not None else \
+            f"{self.today.year - 1}{self.today.isoformat()[4:]}"
         changed = [a for a in self.facts.analytes if a.latest.when[:10] >= since and
                    (a.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL) or
                     (a.trend is not None and a.trend.significant))]
@@ -757,11 +762,7 @@ class Composer:
             w.p("prep_none", date=since)
             return
         changed.sort(key=lambda a: a.flag is not Flag.CRITICAL)
-        last = max((s for s in self.records.values()
-                    if s.record.kind is RecordKind.ENCOUNTER and s.record.effective),
-                   key=lambda s: s.record.effective or "", default=None)
-        cites = [w.fact("visit", f"Visit: {clean(last.record.display)} on {since}.",
-                        [last.id])] if last is not None else []
+        cites = [self._visit_fact(w, last)] if last is not None else []
         w.p("prep_lead", *cites, date=since)
         for a in changed[:6]:
             n = self._result_fact(w, a)
