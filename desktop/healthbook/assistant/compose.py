@@ -38,6 +38,7 @@ from healthbook.vault import RecordKind, StoredRecord
 MAX_TESTS = 4
 FRENCH_UNITS = {"mmol/L", "umol/L", "g/L"}  # as French laboratories print results
 MAX_VISITS = 5
+SAME_WITHIN = 0.05  # a 30-day average within 5% of the one before is "about the same"
 RECENT_CRITICAL_DAYS = 7
 GENERIC_VACCINE_WORDS = {"vaccine", "vaccination", "vaccin", "type", "not", "recorded", "jab",
                          "shot", "dose", "booster", "rappel", "unspecified", "formulation",
@@ -620,6 +621,10 @@ class Composer:
                            f"{self._metric_value(m, m.previous_30)}.", [])
                 w.p("metric_30", k, last=self._metric_value(m, m.last_30),
                     before=self._metric_value(m, m.previous_30))
+                change = (m.last_30 - m.previous_30) / m.previous_30 if m.previous_30 else 0.0
+                key = "metric_same" if abs(change) < SAME_WITHIN else \
+                    ("metric_more" if change > 0 else "metric_less")
+                w.p(key, k)
             if entry is not None and entry.text(w.lang).limits:
                 w.p("metric_limits", w.entry(entry), text=entry.text(w.lang).limits)
 

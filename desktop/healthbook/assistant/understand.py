@@ -168,6 +168,22 @@ def metric_keys(entries: list[Entry], folded: str) -> list[str]:
     return list(dict.fromkeys(keys))
 
 
+def loose_conditions(folded: str, lang: str) -> list[Entry]:
+    """Conditions named by a single long word that is part of a library name or synonym
+    ("seizure" -> epilepsy), for questions with no other cue ("is that in my records?")."""
+    from healthbook.knowledge import search
+
+    found: list[Entry] = []
+    for word in set(re.findall(r"[a-z]{6,}", folded)) - {"records", "record", "dossier",
+                                                         "résultat", "resultat", "doctor"}:
+        for entry in search(word, lang, 1, kinds=("condition",)):
+            texts = entry.text(lang)
+            names = " ".join(fold(n) for n in (texts.name, *texts.synonyms))
+            if re.search(rf"\b{word}", names) and entry not in found:
+                found.append(entry)
+    return found
+
+
 def _has_cue(folded: str, lang: str, intent: Intent) -> bool:
     patterns = next((p for i, p in _cues() if i is intent), {})
     pattern = patterns.get(lang) or patterns.get("en")
@@ -193,7 +209,8 @@ def understand(question: str, facts: PersonFacts, previous: Understanding | None
     lang = lang or detect_language(question)
     folded = fold(question)
     intent = intent_of(folded, lang)
-    entries = find_in_text(question, lang)
+    entries = find_in_text(question, lang) or (loose_conditions(folded, lang)
+                                                if intent is None else [])
     topic = topic_of(folded)
     labs = [e for e in entries if e.kind == "lab"]
     # A named condition asked about by date ("when was my cardiac arrest") is not a question
