@@ -174,6 +174,11 @@ def test_the_grammar_lets_numbers_in_only_through_placeholders() -> None:
     assert not acceptable(template, "Your LDL was ⟨1⟩ on ⟨2⟩, definitely fine.", quantities,
                           allowed)
     assert not acceptable(template, "Your LDL was 160 on ⟨2⟩ ⟨1⟩.", quantities, allowed)
+    # A "rewording" that keeps allowed words but drops the meaning is refused.
+    line = ("Call emergency services at once if the pain is sudden, severe or spreads to the "
+            "arm.")
+    words = set(line.lower().replace(",", "").replace(".", "").split()) | {"records", "all"}
+    assert not acceptable(line, "The records are all about the pain.", [], words)
 
 
 @pytest.mark.model

@@ -30,6 +30,8 @@ QUANTITY = re.compile(
 PLACEHOLDER = re.compile(r"⟨(\d)⟩")
 MAX_LINE_WORDS = 40
 BUDGET_SECONDS = 1.3  # rewording stops here; the rest stays as composed
+MIN_CONTENT_KEPT = 0.7  # share of the line's content words a rewording must keep
+MIN_LENGTH_SHARE = 0.6  # a rewording may be shorter, not a summary
 FUNCTION_WORDS = {
     "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by",
     "is", "was", "are", "were", "be", "been", "it", "its", "this", "that", "these", "those",
@@ -101,16 +103,21 @@ def acceptable(original: str, candidate: str, quantities: Sequence[str],
         return False
     if DENY.search(candidate) and not DENY.search(original):
         return False
-    new_words = _words(PLACEHOLDER.sub(" ", candidate)) - allowed - FUNCTION_WORDS
-    return not new_words and len(candidate.split()) >= 3
+    said = _words(PLACEHOLDER.sub(" ", candidate))
+    new_words = said - allowed - FUNCTION_WORDS
+    # Rewording keeps the meaning: most of the line's content words stay, and it stays long.
+    content = _words(PLACEHOLDER.sub(" ", original)) - FUNCTION_WORDS
+    kept = len(content & said) / len(content) if content else 1.0
+    long_enough = len(candidate.split()) >= max(3, MIN_LENGTH_SHARE * len(original.split()))
+    return not new_words and kept >= MIN_CONTENT_KEPT and long_enough
 
 
 def reword_line(model: Any, line: Line, allowed: set[str],
                 cancel: CancelToken | None = None) -> Line:
     """One line reworded and checked; the composed line on any doubt."""
     text = line.text
-    if line.item or len(text.split()) > MAX_LINE_WORDS or "?" in text or \
-            text.rstrip().endswith(":"):  # list headings stay as code wrote them
+    if line.item or line.library or len(text.split()) > MAX_LINE_WORDS or "?" in text or \
+            text.rstrip().endswith(":"):  # lists, headings and library text stay as written
         return line
     template, quantities = masked(text)
     if len(quantities) > 9:
@@ -136,8 +143,7 @@ def reword_lines(model: Any, composed: Composed, understood: Understanding | Non
     lang = understood.lang if understood else "en"
     if lang != "en" and lang not in getattr(model, "languages", ("en",)):
         return composed.lines, False
-    allowed = set().union(*(_words(line.text) for line in composed.lines)) | \
-        {w for f in composed.facts for w in _words(f.text)}
+    facts = {f.number: f for f in composed.facts}
     start, out, changed, slowest = time.monotonic(), [], False, 0.0
     for line in composed.lines:
         spent = time.monotonic() - start
@@ -146,6 +152,8 @@ def reword_lines(model: Any, composed: Composed, understood: Understanding | Non
             out.append(line)
             continue
         began = time.monotonic()
+        allowed = _words(line.text) | {w for n in line.cites if n in facts
+                                        for w in _words(facts[n].text)}
         new = reword_line(model, line, allowed, cancel)
         slowest = max(slowest, time.monotonic() - began)
         changed |= new is not line
