@@ -24,7 +24,16 @@ DATA = ROOT / "tests" / "data" / "synthea"
 CARLA = DATA / "Carla_Echevarría_9a628ccd-2a55-4331-8e68-bb58458fd674.json"
 CLEMENTE = DATA / "Clemente_Kreiger_1484a42d-0eaf-4654-9cbf-6b050a5cd73b.json"
 PASSPHRASE = "correct horse battery staple"
-DISPLAY = ":87"
+def free_display() -> str:
+    """An X display number no other server holds (a stale lock file counts as held)."""
+    for number in range(87, 140):
+        if not Path(f"/tmp/.X{number}-lock").exists() and \
+                not Path(f"/tmp/.X11-unix/X{number}").exists():
+            return f":{number}"
+    raise SystemExit("xvfb walk: no free X display number")
+
+
+DISPLAY = free_display()
 HEALTHBOOK = [sys.executable, "-m", "healthbook"]
 
 
