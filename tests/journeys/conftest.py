@@ -47,6 +47,9 @@ def open_window(qtbot) -> Iterator[list[MainWindow]]:  # noqa: ANN001
     yield made
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from tests.journeys.driver import forget_pending_dialogs
+
+    forget_pending_dialogs()
     for widget in QApplication.topLevelWidgets():  # no dialog outlives its test
         if isinstance(widget, QDialog) and widget.isVisible():
             widget.reject()

@@ -70,6 +70,14 @@ def press(qtbot, key: Qt.Key, widget: QWidget | None = None,  # noqa: ANN001
     qtbot.keyClick(target, key, modifier)
 
 
+_GENERATION = [0]  # bumped when a test ends: its pending dialog handlers stop
+
+
+def forget_pending_dialogs() -> None:
+    """Stop every dialog handler a finished test left waiting."""
+    _GENERATION[0] += 1
+
+
 def when_dialog(handler: Callable[[QWidget], None], kind: type = QDialog,
                 timeout: float = 20.0) -> list[QWidget]:
     """Answer the next dialog (or popup menu) of `kind` with `handler` when it opens.
@@ -81,6 +89,7 @@ def when_dialog(handler: Callable[[QWidget], None], kind: type = QDialog,
     seen: list[QWidget] = []
     deadline = time.monotonic() + timeout
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    generation = _GENERATION[0]
 
     def candidates() -> list[QWidget]:
         if kind is QMenu:
@@ -94,15 +103,17 @@ def when_dialog(handler: Callable[[QWidget], None], kind: type = QDialog,
         return found
 
     def poll() -> None:
+        if generation != _GENERATION[0]:
+            return  # registered by a test that has ended
         found = candidates()
         if found:
             seen.append(found[-1])
             handler(found[-1])
         elif time.monotonic() < deadline:
             QTimer.singleShot(40, poll)
-        else:
+        else:  # give up: close what it was waiting for, so the test fails instead of hanging
             for w in QApplication.topLevelWidgets():
-                if isinstance(w, QDialog) and w.isVisible() and w.isModal():
+                if isinstance(w, kind) and isinstance(w, QDialog) and w.isVisible():
                     w.reject()
 
     QTimer.singleShot(40, poll)
