@@ -30,6 +30,7 @@ from healthbook.knowledge import (
     caution_text,
     entry_by_id,
     for_record,
+    for_stored,
     medicine_ingredients,
 )
 from healthbook.paths import resources_dir
@@ -163,9 +164,7 @@ class Composer:
         return text
 
     def _entry_for(self, stored: StoredRecord, kind: str) -> Entry | None:
-        r = stored.record
-        codes = {r.code_system: r.code} if r.code_system and r.code else None
-        return for_record(kind, codes, r.display)
+        return for_stored(stored.record, kind)
 
     def _lab_entry(self, a: AnalyteFact) -> Entry | None:
         stored = self.records.get(a.latest.record_id)

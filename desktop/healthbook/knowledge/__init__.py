@@ -38,6 +38,7 @@ from healthbook.knowledge.lookup import (
     entry_by_id,
     find_in_text,
     for_record,
+    for_stored,
     ingredients_in,
     search,
 )
@@ -47,7 +48,8 @@ __all__ = [
     "CLASS_TAGS", "KINDS", "LANGS", "PANELS", "CautionRule", "Entry", "LabCondition", "Library",
     "ReferenceIntake", "Source", "Texts", "allergen_text", "allergens", "allergy_conflicts",
     "applicable_cautions", "as_dict", "best_match", "by_code", "by_name", "caution_text",
-    "describe", "entry_by_id", "find_in_text", "for_record", "ingredients_in", "knowledge_dir",
+    "describe", "entry_by_id", "find_in_text", "for_record", "for_stored", "ingredients_in",
+    "knowledge_dir",
     "lab_value", "library", "load", "medicine_ingredients", "normalize", "one_line",
     "same_ingredient", "search", "shared_ingredients",
 ]

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from healthbook.knowledge.entries import KINDS, LANGS, Entry
 from healthbook.knowledge.library import KIND_ORDER, Library, library
@@ -381,6 +382,13 @@ def for_record(kind: str, codes: Mapping[str, str | Sequence[str]] | None, displ
         found = best_match(text, kinds=wanted, lib=lib)
         memo[(kind, display)] = found[0] if found else None
     return memo[(kind, display)]
+
+
+def for_stored(record: Any, kind: str | None = None) -> Entry | None:
+    """`for_record` for a vault Record (its `code_system`, `code`, `display`; `kind` defaults
+    to the record's own kind)."""
+    codes = {record.code_system: record.code} if record.code_system and record.code else None
+    return for_record(kind or record.kind.value, codes, record.display)
 
 
 def allergen_text(text: str) -> str:

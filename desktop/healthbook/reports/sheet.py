@@ -19,7 +19,7 @@ from healthbook.clinical.display import plain_name, quantity
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
 from healthbook.clinical.units import display_unit
-from healthbook.knowledge import Entry, for_record
+from healthbook.knowledge import Entry, for_stored
 from healthbook.reports.layout import GREY, INK, LIGHT, Document
 from healthbook.vault import Source, StoredRecord
 
@@ -59,9 +59,7 @@ def _entry(stored: StoredRecord | None) -> Entry | None:
     """The knowledge library's entry for a result record."""
     if stored is None:
         return None
-    r = stored.record
-    return for_record("observation", {r.code_system: r.code} if r.code_system and r.code
-                      else None, r.display)
+    return for_stored(stored.record, "observation")
 
 
 def _first_sentence(text: str) -> str:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.timeline import describe
 from healthbook.clinical.units import display_unit
-from healthbook.knowledge import Entry, for_record
+from healthbook.knowledge import Entry, for_stored
 from healthbook.ui.models import AnalyteModel, RowRole, SortRole
 from healthbook.ui.session import PersonData, Session
 
@@ -180,9 +180,7 @@ class LabsView(QWidget):
         stored = self._records.get(record_id)
         if stored is None:
             return None
-        r = stored.record
-        return for_record("observation", {r.code_system: r.code} if r.code_system and r.code
-                          else None, r.display)
+        return for_stored(stored.record, "observation")
 
     def _explain(self) -> None:
         fact = self.selected()

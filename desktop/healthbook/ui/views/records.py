@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from healthbook.clinical.allergy_check import allergy_notes
 from healthbook.clinical.timeline import describe
-from healthbook.knowledge import for_record
+from healthbook.knowledge import for_stored
 from healthbook.ui.models import MedicationModel
 from healthbook.ui.session import PersonData, Session
 from healthbook.vault import RecordKind, StoredRecord
@@ -43,8 +43,7 @@ def explanation(stored: StoredRecord) -> str:
     """What a condition, medicine, vaccine or allergy is, from the knowledge library, with the
     record's own wording and the library's sources (shown on hover)."""
     r = stored.record
-    entry = for_record(r.kind.value, {r.code_system: r.code} if r.code_system and r.code
-                       else None, r.display)
+    entry = for_stored(r)
     if entry is None:
         return r.display or ""
     t = entry.text("en")
