@@ -116,7 +116,7 @@ def test_samples_bulk_insert_dedupe_and_range(vault: Vault) -> None:
     assert vault.samples.metric("heart_rate", "ignored").unit == "/min"
 
 
-def test_sources_list_counts_and_delete_exactly_their_records(vault: Vault) -> None:
+def test_sources_hold_shared_records_and_delete_only_what_no_other_holds(vault: Vault) -> None:
     person = vault.people.add("Sam")
     first = add_source(vault, person.id, "first.json")
     second = add_source(vault, person.id, "second.json")
@@ -126,9 +126,9 @@ def test_sources_list_counts_and_delete_exactly_their_records(vault: Vault) -> N
     hr = vault.samples.metric("heart_rate", "/min")
     vault.samples.insert(person.id, second, [(hr.id, 1, 0, 0, 70.0), (hr.id, 2, 0, 0, 71.0)])
     listed = {s.file_name: (s.records, s.samples) for s in vault.sources.list(person.id)}
-    assert listed == {"first.json": (1, 0), "second.json": (1, 2)}
+    assert listed == {"first.json": (1, 0), "second.json": (2, 2)}  # both hold GLUCOSE
     removed = vault.sources.delete(second)
-    assert (removed.records, removed.samples) == (1, 2)
+    assert (removed.records_removed, removed.records_kept, removed.samples_removed) == (1, 1, 2)
     assert [r.record.effective for r in vault.records.list(person.id)] == [GLUCOSE.effective]
     assert vault.samples.count(person.id) == 0
 

@@ -19,11 +19,14 @@ from healthbook.vault.models import (
     Attachment,
     AuditCheck,
     AuditEntry,
+    Edit,
+    NameRule,
     Person,
     PersonId,
     Record,
     RecordId,
     RecordKind,
+    Removal,
     Source,
     SourceId,
     StoredRecord,
@@ -31,9 +34,9 @@ from healthbook.vault.models import (
 from healthbook.vault.vault import Vault
 
 __all__ = [
-    "Attachment", "AuditCheck", "AuditEntry", "DuplicatePerson", "NotAVault", "Person",
-    "PersonId", "PersonNotFound", "ReadOnlyVault", "Record", "RecordId", "RecordKind", "Source",
-    "SourceId", "SourceNotFound", "StorageFull", "StoredRecord", "TooManyAttempts", "Vault",
-    "VaultBusy", "VaultError",
-    "VaultExists", "VaultNotFound", "VaultTooNew", "WrongPassphrase",
+    "Attachment", "AuditCheck", "AuditEntry", "DuplicatePerson", "Edit", "NameRule",
+    "NotAVault", "Person", "PersonId", "PersonNotFound", "ReadOnlyVault", "Record", "RecordId",
+    "RecordKind", "Removal", "Source", "SourceId", "SourceNotFound", "StorageFull",
+    "StoredRecord", "TooManyAttempts", "Vault", "VaultBusy", "VaultError", "VaultExists",
+    "VaultNotFound", "VaultTooNew", "WrongPassphrase",
 ]

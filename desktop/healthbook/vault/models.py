@@ -75,13 +75,18 @@ class Record:
     original: str | None = None
     original_format: str | None = None
     attachment: Attachment | None = field(default=None, compare=False)
+    # What the importer knows this record by inside its file (a FHIR fullUrl or id): two
+    # distinct resources of one file with the same content stay two records. Not stored.
+    identity: str | None = field(default=None, compare=False)
 
-    def dedupe_key(self) -> bytes:
+    def dedupe_key(self, occurrence: int = 1) -> bytes:
         """A deterministic key: the same clinical fact imported twice gets the same key.
 
-        It rests on what the record says (kind, code, value, unit, time, and the display text
-        when there is no code), not on file-specific ids, so overlapping exports from one
-        provider collapse while distinct facts stay distinct.
+        It rests on what the record says (kind, code, value, unit, time, the display text
+        when there is no code, and its context: specimen, organism, panel, device), not on
+        file-specific ids, so overlapping exports from one provider collapse while distinct
+        facts stay distinct. `occurrence` > 1 marks the second, third... distinct resource of
+        one file that says exactly the same thing (two identical readings of two specimens).
         """
         value = None if self.value_num is None else format(self.value_num, ".10g")
         parts: list[Any] = [
@@ -97,6 +102,10 @@ class Record:
         ]
         if self.details and "components" in self.details:
             parts.append(self.details["components"])
+        if self.details and self.details.get("context"):
+            parts.append(self.details["context"])
+        if occurrence > 1:
+            parts.append(f"occurrence {occurrence}")
         if self.attachment is not None:
             parts.append(hashlib.sha256(self.attachment.data).hexdigest())
         blob = json.dumps(parts, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -111,6 +120,7 @@ class StoredRecord:
     person_id: PersonId
     source_id: SourceId
     record: Record
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +136,45 @@ class Source:
     records: int = 0
     samples: int = 0
     report: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """What deleting one import removed, and what it kept because another import holds it."""
+
+    source: Source
+    records_removed: int
+    records_kept: int
+    samples_removed: int
+    samples_kept: int
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change the user made to a record, with the values it replaced."""
+
+    id: int
+    record_id: RecordId
+    at: str
+    by: str
+    before: Mapping[str, Any]
+    after: Mapping[str, Any]
+    rule_id: int | None = None
+    undone_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class NameRule:
+    """A test name the user mapped to an analyte, for one person's records."""
+
+    id: int
+    person_id: PersonId
+    match_system: str
+    match_code: str
+    match_display: str
+    code_system: str | None
+    code: str | None
+    display: str
 
 
 @dataclass(frozen=True, slots=True)

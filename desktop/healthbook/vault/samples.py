@@ -14,10 +14,13 @@ SampleRow = tuple[int, int, int, int, float]
 BATCH = 50_000
 ROLLUP_WINDOW_HOURS = 24 * 30
 MAX_WINDOWS = 2_000  # 160 years of windows
-_INSERT = (
-    "INSERT OR IGNORE INTO sample "
-    "(person_id, metric_id, start, duration, device_id, value, source_id) "
-    "VALUES ({person}, ?, ?, ?, ?, ?, {source})"
+# A sample this import holds but another import already stored: note the second holder.
+_LINK_SERIES = (
+    "INSERT OR IGNORE INTO sample_link "
+    "(person_id, metric_id, start, device_id, duration, value, source_id) "
+    "SELECT person_id, metric_id, start, device_id, duration, value, {source} FROM sample "
+    "WHERE person_id = {person} AND metric_id = {metric} AND start = ? AND device_id = {device} "
+    "AND duration = ? AND value = ? AND source_id != {source}"
 )
 _INSERT_SERIES = (
     "INSERT OR IGNORE INTO sample "
@@ -76,21 +79,22 @@ class Samples:
 
     def insert(self, person_id: PersonId, source_id: SourceId,
                rows: Iterable[SampleRow]) -> int:
-        """Bulk-insert samples; returns how many were new (the rest were duplicates)."""
+        """Bulk-insert samples; returns how many were new (the rest were duplicates, now
+        also held by this import)."""
         added = 0
         it = iter(rows)
-        # The two ids are the same for every row: written into the statement (as integers,
-        # so nothing can be injected) instead of being copied into a million parameter tuples.
-        sql = _INSERT.format(person=int(person_id), source=int(source_id))
         spans: dict[int, tuple[int, int]] = {}
         with self._db.transaction():
             while batch := list(islice(it, BATCH)):
-                before = self._db.total_changes
-                self._db.executemany(sql, batch)
-                added += self._db.total_changes - before
-                for metric_id, start, *_ in batch:
+                series: dict[tuple[int, int], list[tuple[int, int, float]]] = {}
+                for metric_id, start, duration, device_id, value in batch:
+                    series.setdefault((metric_id, device_id), []).append(
+                        (start, duration, value))
                     lo, hi = spans.get(metric_id, (start, start))
                     spans[metric_id] = (min(lo, start), max(hi, start))
+                for (metric_id, device_id), part in series.items():
+                    added += self.insert_series(person_id, source_id, metric_id, device_id,
+                                                part)
             for metric_id, (lo, hi) in spans.items():
                 self.refresh_rollup(person_id, metric_id, lo, hi)
         return added
@@ -103,12 +107,24 @@ class Samples:
         to SQLite as they are. Returns how many were new. The caller refreshes the hourly
         rollup (refresh_rollup) once for the whole span it inserted.
         """
-        sql = _INSERT_SERIES.format(person=int(person_id), source=int(source_id),
-                                    metric=int(metric_id), device=int(device_id))
+        ids = {"person": int(person_id), "source": int(source_id), "metric": int(metric_id),
+               "device": int(device_id)}
         with self._db.transaction():
+            if rows and self._overlaps(person_id, metric_id, rows):
+                self._db.executemany(_LINK_SERIES.format(**ids), rows)
             before = self._db.total_changes
-            self._db.executemany(sql, rows)
+            self._db.executemany(_INSERT_SERIES.format(**ids), rows)
             return self._db.total_changes - before
+
+    def _overlaps(self, person_id: PersonId, metric_id: int,
+                  rows: list[tuple[int, int, float]]) -> bool:
+        """True when the vault already has samples of this metric in the rows' time span
+        (only then can a row be a sample another import holds: the fast path stays fast)."""
+        first = min(r[0] for r in rows)
+        last = max(r[0] for r in rows)
+        return self._db.scalar(
+            "SELECT 1 FROM sample WHERE person_id = ? AND metric_id = ? AND start BETWEEN ? AND ? "
+            "LIMIT 1", (person_id, metric_id, first, last)) is not None
 
     def refresh_rollup(self, person_id: PersonId, metric_id: int | None = None,
                        start: int | None = None, end: int | None = None) -> None:

@@ -125,5 +125,62 @@ SELECT person_id, metric_id, start / 3600, count(*), sum(value), min(value), max
 FROM sample GROUP BY person_id, metric_id, start / 3600;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+V3 = """
+-- A record belongs to every import that brought it (many-to-many): deleting one import keeps
+-- what another import also holds. record.source_id is one of its holders.
+CREATE TABLE record_link (
+    record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,
+    source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,
+    PRIMARY KEY (record_id, source_id)
+) WITHOUT ROWID;
+CREATE INDEX record_link_source ON record_link(source_id, record_id);
+INSERT INTO record_link SELECT id, source_id FROM record;
+
+-- Samples are many (millions): the owner is sample.source_id; a sample that a later import
+-- also holds gets one row here per extra holder (only overlapping imports write here).
+CREATE TABLE sample_link (
+    person_id INTEGER NOT NULL,
+    metric_id INTEGER NOT NULL,
+    start INTEGER NOT NULL,
+    device_id INTEGER NOT NULL,
+    duration INTEGER NOT NULL,
+    value REAL NOT NULL,
+    source_id INTEGER NOT NULL,
+    PRIMARY KEY (person_id, metric_id, start, device_id, duration, value, source_id)
+) WITHOUT ROWID;
+CREATE INDEX sample_link_source ON sample_link(source_id);
+
+-- What the user changed: every edit keeps the values it replaced, so it can be shown and
+-- undone. A record keeps the dedupe key it was imported with, so re-importing its source
+-- neither duplicates it nor overwrites the correction.
+ALTER TABLE record ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE record_edit (
+    id INTEGER PRIMARY KEY,
+    record_id INTEGER NOT NULL REFERENCES record(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    by TEXT NOT NULL,
+    before TEXT NOT NULL,
+    after TEXT NOT NULL,
+    rule_id INTEGER,  -- the name_rule this edit applied, if any
+    undone_at TEXT
+);
+CREATE INDEX record_edit_record ON record_edit(record_id);
+
+-- "This lab's 'Pot.' is potassium": a test name the user mapped to an analyte, applied to
+-- the person's existing records and to later imports.
+CREATE TABLE name_rule (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+    match_system TEXT NOT NULL,
+    match_code TEXT NOT NULL,
+    match_display TEXT NOT NULL,
+    code_system TEXT,
+    code TEXT,
+    display TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (person_id, match_system, match_code, match_display)
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)
