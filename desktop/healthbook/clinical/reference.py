@@ -34,6 +34,7 @@ class Analyte:
     metric: str | None
     default: dict[str, Any] | None
     alt_unit: str | None = None
+    possible: tuple[float, float] | None = None  # canonical-unit bounds of any real result
 
     def default_range(self, sex: str | None = None) -> Range | None:
         """The documented typical adult interval (sex-specific where the table has one)."""
@@ -56,7 +57,7 @@ def analytes() -> dict[str, Analyte]:
     return {
         key: Analyte(key, row["name"], tuple(row["loinc"]), row["unit"], row["kind"],
                      row["plain"], row.get("molar_mass"), row.get("metric"), row.get("range"),
-                     row.get("alt_unit"))
+                     row.get("alt_unit"), tuple(row["possible"]) if "possible" in row else None)
         for key, row in table.items()
     }
 

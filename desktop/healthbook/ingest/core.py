@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
+from healthbook.i18n import _
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.detect import Format, detect
 from healthbook.ingest.errors import ImportFailed
@@ -17,6 +18,7 @@ from healthbook.ingest.patient_match import PatientCheck
 from healthbook.ingest.report import ImportReport
 from healthbook.progress import CancelToken, Progress, ProgressCallback, no_progress
 from healthbook.vault import Person, Record, SourceId, Vault, VaultError
+from healthbook.vault.records import Occurrences
 
 Parser = Callable[[ParseContext], Iterator[Item]]
 RECORD_BATCH = 2_000
@@ -75,6 +77,7 @@ class _Sink:
         self.spans: dict[int, tuple[int, int]] = {}  # metric id -> first and last start added
         self.sample_ids: dict[tuple[str, str, str], tuple[int | None, int]] = {}
         self.seen = 0  # records and samples read so far (for progress)
+        self.occurrences = Occurrences()
 
     def add(self, item: Item) -> None:
         self.seen += len(item.rows) if type(item) is SampleRows else 1
@@ -108,7 +111,8 @@ class _Sink:
         if ids[0] is None:
             for _ in batch.rows:
                 self.report.skip(Skipped("sample", batch.metric,
-                                         f"unit {batch.unit} differs from the stored unit"))
+                                         _("unit {unit} differs from the stored unit").format(
+                                             unit=batch.unit)))
             return
         pending = self.samples.get(ids)
         if pending is None:
@@ -121,7 +125,8 @@ class _Sink:
 
     def flush_records(self) -> None:
         for kind, batch in self.records.items():
-            counts = self.vault.records.insert(self.person.id, self.source, batch)
+            counts = self.vault.records.insert(self.person.id, self.source, batch,
+                                               self.occurrences)
             self.report.added[kind] += counts.added
             self.report.duplicates[kind] += counts.duplicates
         self.records.clear()
@@ -169,7 +174,7 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
     ctx = ParseContext(path, path.stat().st_size)
     sha = file_sha256(path)
     cancel = cancel or CancelToken()
-    progress(Progress(0, ctx.total_bytes, message=f"Reading {path.name}"))
+    progress(Progress(0, ctx.total_bytes, message=_("Reading {name}").format(name=path.name)))
     try:
         with vault.db.bulk_writes(), vault.transaction():
             source = vault.sources.add(person.id, path.name, sha, fmt.value)
@@ -179,8 +184,10 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
             _pump(parse(ctx), sink, ctx, progress, cancel)
             sink.flush()
             cancel.check()
-            if report.total_added == 0:
-                vault.db.execute("DELETE FROM source WHERE id = ?", (source,))
+            if report.total_added == 0 and (report.total_duplicates == 0 or
+                                            vault.sources.has_file(person.id, sha, source)):
+                # Nothing new and nothing this file alone would keep: not an import to list.
+                vault.sources.discard(source)
                 report.source_id = None
             else:
                 vault.sources.set_report(source, report.as_dict())
@@ -194,7 +201,8 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
     except (RecursionError, MemoryError, ValueError, KeyError, TypeError, OSError,
             UnicodeError) as exc:
         vault.samples.forget_cache()
-        raise ImportFailed(f"{path.name} could not be imported: {exc}. Nothing was changed."
+        raise ImportFailed(_("{name} could not be imported: {error}. Nothing was changed.").format(
+                               name=path.name, error=exc)
                            ) from exc
     except BaseException:
         vault.samples.forget_cache()
@@ -204,7 +212,7 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
 
         remember_headers_of(path, csv_mapping)
     progress(Progress(ctx.total_bytes, ctx.total_bytes, records=report.total_added,
-                      message="Done"))
+                      message=_("Done")))
     return report
 
 
@@ -219,7 +227,7 @@ def _pump(items: Iterator[Item], sink: _Sink, ctx: ParseContext, progress: Progr
                 last = now
                 cancel.check()
                 progress(Progress(ctx.done_bytes, ctx.total_bytes, records=sink.seen,
-                                  message=f"Importing {ctx.path.name}"))
+                                  message=_("Importing {name}").format(name=ctx.path.name)))
         cancel.check()
     finally:
         # Close the parser now, not when the traceback is freed: a parse worker stops at once.

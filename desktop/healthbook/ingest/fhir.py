@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
+from healthbook.i18n import _
 from healthbook.ingest import json_text
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.errors import ImportFailed, UnsupportedFormat
-from healthbook.ingest.fhir_map import map_resource, skipped
+from healthbook.ingest.fhir_map import coding, map_resource, skipped
 from healthbook.ingest.items import Ignored, Item
+from healthbook.timeparse import normalize_when
+from healthbook.vault import Record
 
 MAPPED = {"Observation", "Patient", "Condition", "MedicationRequest", "MedicationStatement",
           "AllergyIntolerance", "Immunization", "Procedure", "Encounter", "DiagnosticReport",
@@ -133,25 +137,32 @@ def items_from_resource_tree(root: Any, name: str, *, lenient: bool = False,
                              version: str | None = None) -> Iterator[Item]:
     """Items from one parsed FHIR JSON document (a resource or a Bundle)."""
     if not isinstance(root, Mapping):
-        raise ImportFailed(f"{name} is JSON but not a FHIR resource (it is a "
-                           f"{type(root).__name__}).")
+        raise ImportFailed(_("{name} is JSON but not a FHIR resource (it is a {kind}).").format(
+                               name=name, kind=type(root).__name__))
     if "resourceType" not in root:
         if not lenient:
-            raise ImportFailed(f"{name} is JSON but not a FHIR resource (no resourceType).")
+            raise ImportFailed(_("{name} is JSON but not a FHIR resource (no "
+                                 "resourceType).").format(name=name))
         root = {**root, "resourceType": _guess_type(root, name)}
     pairs = list(walk(root))
     version = version or detect_version([r for r, _ in pairs])
     if version == "DSTU2" and not lenient:
         raise UnsupportedFormat(
-            f"{name} is FHIR DSTU2 (1.0.2); Healthbook imports FHIR R4 and STU3. "
-            "Ask the sender for an R4 export."
+            _("{name} is FHIR DSTU2 (1.0.2); Healthbook imports FHIR R4 and STU3. Ask the sender "
+              "for an R4 export.").format(name=name)
         )
     index = _resolver(pairs)
     fmt = f"fhir-{version.lower()}"
-    for res, _url in pairs:
+    nodes = _nodes(pairs)
+    parents = _parents(nodes)
+    for node in nodes:
+        res = node.resource
         rtype = str(res.get("resourceType"))
         contained = {f"#{c.get('id')}": c for c in res.get("contained") or []
                      if isinstance(c, Mapping)}
+        if node.container is not None:
+            contained = {f"#{c.get('id')}": c
+                         for c in node.container.get("contained") or [] if isinstance(c, Mapping)}
 
         def resolve(ref: str, contained: dict = contained) -> Mapping[str, Any] | None:
             return contained.get(ref) or index.get(ref)
@@ -159,15 +170,108 @@ def items_from_resource_tree(root: Any, name: str, *, lenient: bool = False,
         if rtype not in MAPPED and not (lenient and rtype == "MedicationOrder"):
             yield Ignored(rtype)
             continue
-        if not lenient:
+        if not lenient and node.container is None:
             problem = validation_error(res, version)
             if problem:
                 yield skipped(res, problem)
                 continue
+        context = _context(node, parents) if rtype == "Observation" else None
         try:
-            yield from map_resource(res, resolve, fmt)
+            for item in map_resource(res, resolve, fmt):
+                yield _placed(item, node.key, context)
         except ValueError as exc:
             yield skipped(res, str(exc))
+
+
+@dataclass(frozen=True)
+class _Node:
+    """A resource of the file, with the key references use to name it."""
+
+    resource: Mapping[str, Any]
+    key: str | None
+    container: Mapping[str, Any] | None = None  # the report a contained resource sits in
+
+
+def _nodes(pairs: list[tuple[Mapping[str, Any], str | None]]) -> list[_Node]:
+    """Every resource, with a DiagnosticReport's contained Observations as their own."""
+    nodes = []
+    for res, full_url in pairs:
+        key = full_url or (f"{res.get('resourceType')}/{res['id']}" if res.get("id") else None)
+        nodes.append(_Node(res, key))
+        if res.get("resourceType") == "DiagnosticReport":
+            for inner in res.get("contained") or []:
+                if isinstance(inner, Mapping) and inner.get("resourceType") == "Observation":
+                    nodes.append(_Node(inner, f"{key}#{inner.get('id')}", res))
+    return nodes
+
+
+def _refs(res: Mapping[str, Any], *fields: str) -> list[str]:
+    return [str(r["reference"]) for name in fields for r in res.get(name) or []
+            if isinstance(r, Mapping) and isinstance(r.get("reference"), str)]
+
+
+def _parents(nodes: list[_Node]) -> dict[str, _Node]:
+    """Member key -> the panel, organism or report that lists it (hasMember, result)."""
+    parents: dict[str, _Node] = {}
+    for node in nodes:
+        for ref in _refs(node.resource, "hasMember", "result"):
+            if ref.startswith("#"):
+                base = node.key if node.container is None else (node.key or "").split("#")[0]
+                parents.setdefault(f"{base}{ref}", node)
+            else:
+                parents.setdefault(ref, node)
+    return parents
+
+
+def _context(node: _Node, parents: dict[str, _Node]) -> dict[str, Any]:
+    """What tells this result apart from a look-alike: the groups it sits in (organism,
+    panel), its specimen, device and performer, and the report's date when it has none."""
+    groups: list[str] = []
+    context: dict[str, Any] = {}
+    key, seen = node.key, set()
+    while key and key in parents and key not in seen and len(groups) < 6:
+        seen.add(key)
+        parent = parents[key].resource
+        if parent.get("resourceType") == "DiagnosticReport":
+            context.setdefault("report_date", parent.get("effectiveDateTime")
+                               or parent.get("issued"))
+            context.setdefault("specimen", _displays(parent.get("specimen")))
+            break
+        groups.insert(0, coding(parent.get("code"))[2] or "")
+        key = parents[key].key
+    res = node.resource
+    context["group"] = [g for g in groups if g]
+    specimen = _displays([res["specimen"]] if isinstance(res.get("specimen"), Mapping) else [])
+    if specimen:
+        context["specimen"] = specimen
+    for name in ("device", "bodySite", "method"):
+        value = res.get(name)
+        label = coding(value)[2] if name != "device" else _displays([value])
+        if label:
+            context[name] = label
+    return {k: v for k, v in context.items() if v}
+
+
+def _displays(refs: Any) -> str:
+    if not isinstance(refs, list):
+        return ""
+    return ", ".join(str(r.get("display") or r.get("reference") or "") for r in refs
+                     if isinstance(r, Mapping))
+
+
+def _placed(item: Item, key: str | None, context: dict[str, Any] | None) -> Item:
+    """A record with its identity in the file and, for results, its context."""
+    if not isinstance(item, Record):
+        return item
+    changes: dict[str, Any] = {"identity": key}
+    if context:
+        context = dict(context)
+        report_date = context.pop("report_date", None)
+        if item.effective is None and report_date:
+            changes["effective"] = normalize_when(str(report_date))
+        if context:
+            changes["details"] = {**(item.details or {}), "context": context}
+    return replace(item, **changes)
 
 
 def _guess_type(res: Mapping[str, Any], name: str) -> str:
@@ -183,19 +287,24 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ImportFailed(f"{name} is not UTF-8 text, which FHIR JSON requires.") from exc
+        raise ImportFailed(_("{name} is not UTF-8 text, which FHIR JSON requires.").format(
+                               name=name)) from exc
 
 
 def _parse(text: str, name: str) -> Any:
     try:
         return json_text.loads(text)
     except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                           f"{exc.msg}).") from exc
+        raise ImportFailed(_("{name} is not valid JSON (line {line}, column {column}: "
+                             "{error}).").format(
+                               name=name, line=exc.lineno, column=exc.colno,
+                               error=exc.msg)) from exc
     except RecursionError as exc:
-        raise ImportFailed(f"{name} is nested too deeply to be a FHIR file.") from exc
+        raise ImportFailed(_("{name} is nested too deeply to be a FHIR file.").format(
+                               name=name)) from exc
     except ValueError as exc:
-        raise ImportFailed(f"{name} is not valid JSON ({exc}).") from exc
+        raise ImportFailed(_("{name} is not valid JSON ({error}).").format(
+                               name=name, error=exc)) from exc
 
 
 def items_from_json_bytes(data: bytes, name: str, *, lenient: bool = False) -> Iterator[Item]:
@@ -207,8 +316,8 @@ def items_from_json_bytes(data: bytes, name: str, *, lenient: bool = False) -> I
 def parse_fhir_json(ctx: ParseContext) -> Iterator[Item]:
     """Parser for a FHIR JSON file (a resource or a Bundle of any type)."""
     if ctx.total_bytes > MAX_JSON_BYTES:
-        raise ImportFailed(f"{ctx.path.name} is too large for one JSON document; "
-                           "use an NDJSON bulk export.")
+        raise ImportFailed(_("{name} is too large for one JSON document; use an NDJSON bulk "
+                             "export.").format(name=ctx.path.name))
     data = ctx.path.read_bytes()
     ctx.done_bytes = len(data)
     yield from items_from_json_bytes(data, ctx.path.name)
