@@ -6,8 +6,17 @@ to the vault by itself. Each operation writes exactly one audit entry with one p
 """
 
 from healthbook.actions.changes import Changes, Result
-from healthbook.actions.imports import delete_import, import_files
+from healthbook.actions.imports import delete_import, import_files, removal_sentence
 from healthbook.actions.people import add_person, remove_person, rename_person
+from healthbook.actions.records import (
+    Entry,
+    add_record,
+    edit_record,
+    hide_record,
+    provenance,
+    undo_last,
+)
 
-__all__ = ["Changes", "Result", "add_person", "delete_import", "import_files", "remove_person",
-           "rename_person"]
+__all__ = ["Changes", "Entry", "Result", "add_person", "add_record", "delete_import",
+           "edit_record", "hide_record", "import_files", "provenance", "removal_sentence",
+           "remove_person", "rename_person", "undo_last"]

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from healthbook.actions.changes import Changes, Result
+from healthbook.i18n import _, ngettext
 from healthbook.ingest import ImportFailed, ImportReport, PersonMismatch, import_file
 from healthbook.progress import CancelToken, ProgressCallback, no_progress
-from healthbook.vault import Person, Source, Vault, VaultError
+from healthbook.vault import Person, Removal, Vault, VaultError
 
 
 @dataclass
@@ -49,15 +50,34 @@ def import_files(vault: Vault, person: Person, paths: Sequence[Path], *,
                                    person_ids=frozenset({person.id})))
 
 
-def delete_import(vault: Vault, source_id: int, person: Person | None = None) -> Result[Source]:
-    """Delete one import and exactly what it added."""
+def delete_import(vault: Vault, source_id: int, person: Person | None = None
+                  ) -> Result[Removal]:
+    """Delete one import and exactly the records and samples no other import holds."""
     with vault.transaction():
         source = vault.sources.get(source_id)
         if person is not None and source.person_id != person.id:
-            raise VaultError(f"Import {source_id} does not belong to {person.name}.")
-        vault.sources.delete(source_id)
-        vault.audit.append("source-delete", {"source": source.id, "file": source.file_name,
-                                             "records": source.records,
-                                             "samples": source.samples})
-    return Result(source, Changes(records=True, samples=True, sources=True,
-                                  person_ids=frozenset({source.person_id})))
+            raise VaultError(_("Import {id} does not belong to {name}.").format(
+                id=source_id, name=person.name))
+        removal = vault.sources.delete(source_id)
+        vault.audit.append("source-delete", {
+            "source": source.id, "file": source.file_name,
+            "records": removal.records_removed, "records_kept": removal.records_kept,
+            "samples": removal.samples_removed, "samples_kept": removal.samples_kept})
+    return Result(removal, Changes(records=True, samples=True, sources=True,
+                                   person_ids=frozenset({source.person_id})))
+
+
+def removal_sentence(removal: Removal) -> str:
+    """What deleting an import did, in one sentence."""
+    text = _("Deleted {file}: {records} and {samples} removed.").format(
+        file=removal.source.file_name,
+        records=ngettext("{n} record", "{n} records", removal.records_removed).format(
+            n=removal.records_removed),
+        samples=ngettext("{n} sample", "{n} samples", removal.samples_removed).format(
+            n=removal.samples_removed))
+    kept = removal.records_kept + removal.samples_kept
+    if kept:
+        text += " " + ngettext("{n} was kept because another import also holds it.",
+                               "{n} were kept because another import also holds them.",
+                               kept).format(n=kept)
+    return text

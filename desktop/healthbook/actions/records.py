@@ -195,7 +195,8 @@ def edit_record(vault: Vault, record_id: int, changes: Mapping[str, Any], *, by:
     with vault.transaction():
         rule_id = None
         targets = [stored]
-        if everywhere and {"display", "code"} & set(changes):
+        if everywhere and {"display", "code"} & set(changes) and \
+                stored.record.kind is RecordKind.OBSERVATION:
             rule = vault.records.add_rule(
                 stored.person_id, stored.record, changes.get("code_system",
                                                              stored.record.code_system),

@@ -19,57 +19,59 @@ from healthbook.cli.common import (
     read_secret,
     vault_path,
 )
+from healthbook.i18n import _
 from healthbook.vault import Vault
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's commands to the `healthbook` parser."""
-    p = sub.add_parser("init", help="create a new encrypted vault")
+    p = sub.add_parser("init", help=_("create a new encrypted vault"))
     add_vault_argument(p)
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("passwd", help="change a vault's passphrase")
+    p = sub.add_parser("passwd", help=_("change a vault's passphrase"))
     add_vault_argument(p)
     p.add_argument("--new-passphrase-file", type=Path, metavar="FILE",
-                   help=f"read the new passphrase from FILE (or set {NEW_PASSPHRASE_ENV})")
+                   help=_("read the new passphrase from FILE (or set {ENV})").format(
+                            ENV=NEW_PASSPHRASE_ENV))
     p.set_defaults(func=cmd_passwd)
 
-    p = sub.add_parser("people", help="list, add, rename or remove people")
+    p = sub.add_parser("people", help=_("list, add, rename or remove people"))
     add_vault_argument(p)
-    p.add_argument("action", nargs="?", choices=["add", "rm", "rename"], help="what to do")
-    p.add_argument("names", nargs="*", metavar="NAME", help="the person (and the new name)")
-    p.add_argument("--yes", action="store_true", help="remove without asking")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("action", nargs="?", choices=["add", "rm", "rename"], help=_("what to do"))
+    p.add_argument("names", nargs="*", metavar="NAME", help=_("the person (and the new name)"))
+    p.add_argument("--yes", action="store_true", help=_("remove without asking"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_people)
 
-    p = sub.add_parser("sources", help="list a person's imports, or delete one")
+    p = sub.add_parser("sources", help=_("list a person's imports, or delete one"))
     add_vault_argument(p)
     p.add_argument("--person", metavar="NAME")
     p.add_argument("--delete", type=int, metavar="ID",
-                   help="delete this import and exactly the records it added")
-    p.add_argument("--json", action="store_true", help="print JSON")
+                   help=_("delete this import and exactly the records it added"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_sources)
 
-    p = sub.add_parser("stats", help="count records per kind")
+    p = sub.add_parser("stats", help=_("count records per kind"))
     add_vault_argument(p)
     p.add_argument("--person", metavar="NAME")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("backup", help="write an encrypted copy of the vault")
+    p = sub.add_parser("backup", help=_("write an encrypted copy of the vault"))
     add_vault_argument(p)
     p.add_argument("out", metavar="OUT", type=Path)
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("restore", help="replace a vault with a backup")
+    p = sub.add_parser("restore", help=_("replace a vault with a backup"))
     p.add_argument("backup", metavar="BACKUP", type=Path)
     add_vault_argument(p)
     p.set_defaults(func=cmd_restore)
 
-    p = sub.add_parser("audit", help="show or verify the audit log")
+    p = sub.add_parser("audit", help=_("show or verify the audit log"))
     add_vault_argument(p)
-    p.add_argument("--verify", action="store_true", help="check the hash chain")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--verify", action="store_true", help=_("check the hash chain"))
+    p.add_argument("--json", action="store_true", help=_("print JSON"))
     p.set_defaults(func=cmd_audit)
 
 
@@ -78,17 +80,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     secret = passphrase(args, confirm=True)
     with Vault.create(path, secret):
         pass
-    print(f"Created an encrypted vault at {path}.")
-    print("Keep the passphrase safe: without it, nobody (not even Healthbook) can open the vault.")
+    print(_("Created an encrypted vault at {path}.").format(path=path))
+    print(_("Keep the passphrase safe: without it, nobody (not even Healthbook) can open the "
+            "vault."))
     return 0
 
 
 def cmd_passwd(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
-        new = read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV, "New passphrase: ",
+        new = read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV, _("New passphrase: "),
                           confirm=True)
         vault.change_passphrase(new)
-    print("The passphrase was changed.")
+    print(_("The passphrase was changed."))
     return 0
 
 
@@ -97,21 +100,22 @@ def cmd_people(args: argparse.Namespace) -> int:
         if args.action == "add":
             for name in _names(args, 1):
                 added = actions.add_person(vault, name).value
-                print(f"Added {added.name}.")
+                print(_("Added {name}.").format(name=added.name))
         elif args.action == "rename":
             old, new = _names(args, 2, exact=True)
             renamed = actions.rename_person(vault, vault.people.get(old), new).value
-            print(f"Renamed {old} to {renamed.name}.")
+            print(_("Renamed {old} to {name}.").format(old=old, name=renamed.name))
         elif args.action == "rm":
             for name in _names(args, 1):
                 who = vault.people.get(name)
                 if not args.yes and sys.stdin.isatty():
-                    answer = input(f"Remove {who.name} and all their records? [y/N] ")
+                    answer = input(_("Remove {name} and all their records? [y/N] ").format(
+                                       name=who.name))
                     if answer.strip().lower() not in {"y", "yes"}:
-                        print("Nothing was removed.")
+                        print(_("Nothing was removed."))
                         continue
                 actions.remove_person(vault, who)
-                print(f"Removed {who.name} and all their records.")
+                print(_("Removed {name} and all their records.").format(name=who.name))
         elif args.json:
             print_json([{"id": p.id, "name": p.name, "birth_date": p.birth_date, "sex": p.sex}
                         for p in vault.people.list()])
@@ -120,14 +124,15 @@ def cmd_people(args: argparse.Namespace) -> int:
             for p in people:
                 print(p.name)
             if not people:
-                print("No people yet. Add one with: healthbook people VAULT add NAME")
+                print(_("No people yet. Add one with: healthbook people VAULT add NAME"))
     return 0
 
 
 def _names(args: argparse.Namespace, count: int, exact: bool = False) -> list[str]:
     if len(args.names) < count or (exact and len(args.names) != count):
-        want = "two names (old and new)" if count == 2 else "a name"
-        raise CliError(f"'people {args.action}' needs {want}.")
+        message = _("'people {action}' needs two names (old and new).") if count == 2 else \
+            _("'people {action}' needs a name.")
+        raise CliError(message.format(action=args.action))
     return list(args.names)
 
 
@@ -135,9 +140,8 @@ def cmd_sources(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         who = person(vault, args.person)
         if args.delete is not None:
-            source = actions.delete_import(vault, args.delete, who).value
-            print(f"Deleted import {source.id} ({source.file_name}): {source.records} records "
-                  f"and {source.samples} samples removed.")
+            removal = actions.delete_import(vault, args.delete, who).value
+            print(actions.removal_sentence(removal))
             return 0
         sources = vault.sources.list(who.id)
         if args.json:
@@ -147,10 +151,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
                         for s in sources])
             return 0
         if not sources:
-            print(f"No imports for {who.name} yet.")
+            print(_("No imports for {name} yet.").format(name=who.name))
         for s in sources:
-            print(f"{s.id:>4}  {s.imported_at}  {s.format:<14} {s.records:>7} records "
-                  f"{s.samples:>9} samples  {s.file_name}")
+            print(_("{id}  {at}  {format} {records} records {samples} samples  {name}").format(
+                id=f"{s.id:>4}", at=s.imported_at, format=f"{s.format:<14}",
+                records=f"{s.records:>7}", samples=f"{s.samples:>9}", name=s.file_name))
     return 0
 
 
@@ -167,18 +172,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    bar = TerminalProgress("Backing up")
+    bar = TerminalProgress(_("Backing up"))
     with open_vault(args) as vault:
         out = vault.backup(args.out, progress=bar)
     bar.finish()
-    print(f"Wrote an encrypted backup to {out} (same passphrase as the vault).")
+    print(_("Wrote an encrypted backup to {out} (same passphrase as the vault).").format(out=out))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     target = vault_path(args)
     Vault.restore(args.backup, target, passphrase(args))
-    print(f"Restored {target} from {args.backup}.")
+    print(_("Restored {target} from {backup}.").format(target=target, backup=args.backup))
     return 0
 
 
@@ -189,9 +194,11 @@ def cmd_audit(args: argparse.Namespace) -> int:
             if args.json:
                 print_json({"ok": check.ok, "entries": check.entries, "problem": check.problem})
             elif check.ok:
-                print(f"The audit log is intact: {check.entries} entries.")
+                print(_("The audit log is intact: {entries} entries.").format(
+                          entries=check.entries))
             else:
-                print(f"The audit log was tampered with: {check.problem}.")
+                print(_("The audit log was tampered with: {problem}.").format(
+                          problem=check.problem))
             return 0 if check.ok else 1
         entries = vault.audit.entries()
     if args.json:

@@ -228,7 +228,7 @@ def _context(node: _Node, parents: dict[str, _Node]) -> dict[str, Any]:
     panel), its specimen, device and performer, and the report's date when it has none."""
     groups: list[str] = []
     context: dict[str, Any] = {}
-    key, seen = node.key, set()
+    key, seen = _known_key(node, parents), set()
     while key and key in parents and key not in seen and len(groups) < 6:
         seen.add(key)
         parent = parents[key].resource
@@ -238,7 +238,7 @@ def _context(node: _Node, parents: dict[str, _Node]) -> dict[str, Any]:
             context.setdefault("specimen", _displays(parent.get("specimen")))
             break
         groups.insert(0, coding(parent.get("code"))[2] or "")
-        key = parents[key].key
+        key = _known_key(parents[key], parents)
     res = node.resource
     context["group"] = [g for g in groups if g]
     specimen = _displays([res["specimen"]] if isinstance(res.get("specimen"), Mapping) else [])
@@ -250,6 +250,16 @@ def _context(node: _Node, parents: dict[str, _Node]) -> dict[str, Any]:
         if label:
             context[name] = label
     return {k: v for k, v in context.items() if v}
+
+
+def _known_key(node: _Node, parents: dict[str, _Node]) -> str | None:
+    """The key its parent's reference uses for a node: its fullUrl, or Type/id (a relative
+    reference inside a Bundle whose fullUrls are absolute)."""
+    res = node.resource
+    if node.key in parents or node.container is not None or not res.get("id"):
+        return node.key
+    relative = f"{res.get('resourceType')}/{res['id']}"
+    return relative if relative in parents else node.key
 
 
 def _displays(refs: Any) -> str:
@@ -267,10 +277,14 @@ def _placed(item: Item, key: str | None, context: dict[str, Any] | None) -> Item
     if context:
         context = dict(context)
         report_date = context.pop("report_date", None)
+        details = {**(item.details or {})}
         if item.effective is None and report_date:
             changes["effective"] = normalize_when(str(report_date))
+            details["dated_by"] = "report"
         if context:
-            changes["details"] = {**(item.details or {}), "context": context}
+            details["context"] = context
+        if details:
+            changes["details"] = details
     return replace(item, **changes)
 
 

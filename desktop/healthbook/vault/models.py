@@ -85,7 +85,8 @@ class Record:
         It rests on what the record says (kind, code, value, unit, time, the display text
         when there is no code, and its context: specimen, organism, panel, device), not on
         file-specific ids, so overlapping exports from one provider collapse while distinct
-        facts stay distinct. `occurrence` > 1 marks the second, third... distinct resource of
+        facts stay distinct. A date the record only has from its report ("dated_by") is left
+        out: the key is what the file says of the record itself. `occurrence` > 1 marks the second, third... distinct resource of
         one file that says exactly the same thing (two identical readings of two specimens).
         """
         value = None if self.value_num is None else format(self.value_num, ".10g")
@@ -97,7 +98,7 @@ class Record:
             value,
             self.value_text,
             self.unit,
-            self.effective,
+            None if self.details and self.details.get("dated_by") else self.effective,
             self.effective_end,
         ]
         if self.details and "components" in self.details:

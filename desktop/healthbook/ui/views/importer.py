@@ -70,7 +70,8 @@ class ImportView(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.delete = QPushButton("Delete this import…")
-        self.delete.setToolTip("Removes exactly the records and samples this import added")
+        self.delete.setToolTip(self.tr("Removes the records and samples that only this import "
+                                       "holds; what another import also holds is kept"))
         self.delete.clicked.connect(self._delete_source)
         row = QHBoxLayout()
         row.addWidget(self.choose)
@@ -199,12 +200,17 @@ class ImportView(QWidget):
         source = self.sources.row(index.row())
         answer = QMessageBox.question(
             self, "Delete this import?",
-            f"Remove {source.file_name} and the {source.records:,} records and "
-            f"{source.samples:,} samples it added? This cannot be undone.",
+            self.tr("Remove {file} and the records and samples that no other import holds? "
+                    "This cannot be undone.").format(file=source.file_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)  # the safe answer is the default
         if answer != QMessageBox.StandardButton.Yes:
             return
 
         self._session.run(lambda vault, _job: actions.delete_import(vault, source.id),
-                          owner=self, done=lambda _r: self._session.refresh())
+                          owner=self, done=self._deleted)
+
+    def _deleted(self, result: actions.Result) -> None:
+        """Say what the deletion removed and kept, then show the vault as it is now."""
+        self.report.setPlainText(actions.removal_sentence(result.value))
+        self._session.refresh()
