@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
 
 from healthbook.preferences import Preferences
 from healthbook.ui.main_window import MainWindow
@@ -71,7 +72,7 @@ def make_window(qtbot, made: list[MainWindow], **kwargs: object) -> MainWindow: 
     return win
 
 
-def snap(win: MainWindow, name: str) -> Path:
+def snap(win: QWidget, name: str) -> Path:
     """Keep a screenshot of the journey for people to look at (build/ is not in git)."""
     JOURNEYS.mkdir(parents=True, exist_ok=True)
     path = JOURNEYS / f"{name}.png"

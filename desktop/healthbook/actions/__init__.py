@@ -11,12 +11,15 @@ from healthbook.actions.people import add_person, remove_person, rename_person
 from healthbook.actions.records import (
     Entry,
     add_record,
+    build_record,
     edit_record,
     hide_record,
     provenance,
     undo_last,
 )
+from healthbook.errors import InvalidInput
 
-__all__ = ["Changes", "Entry", "Result", "add_person", "add_record", "delete_import",
+__all__ = ["Changes", "Entry", "InvalidInput", "Result", "add_person", "add_record",
+           "build_record", "delete_import",
            "edit_record", "hide_record", "import_files", "provenance", "removal_sentence",
            "remove_person", "rename_person", "undo_last"]

@@ -53,11 +53,13 @@ class PersonFacts:
         }
 
 
-def compute_facts(vault: Vault, person: Person, today: date | None = None) -> PersonFacts:
-    """Compute every fact for `person` (reads the vault; writes nothing)."""
+def compute_facts(vault: Vault, person: Person, today: date | None = None,
+                  records: list[StoredRecord] | None = None) -> PersonFacts:
+    """Compute every fact for `person` (reads the vault; writes nothing). `records`, when the
+    caller has already read the person's records, saves reading them again."""
     today_text = (today or date.today()).isoformat()
     by_kind: dict[RecordKind, list[StoredRecord]] = {k: [] for k in RecordKind}
-    for stored in vault.records.iter(person.id):
+    for stored in records if records is not None else vault.records.iter(person.id):
         by_kind[stored.record.kind].append(stored)
     metrics = []
     for metric in vault.samples.metrics(person.id):

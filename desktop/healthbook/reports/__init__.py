@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 from typing import Any
 
-from healthbook.clinical import compute_facts
+from healthbook.clinical.snapshot import load_person
 from healthbook.errors import InvalidInput
+from healthbook.i18n import _
 from healthbook.progress import CancelToken, ProgressCallback, no_progress
 from healthbook.reports.share import Shared, chosen, fhir_bundle
 from healthbook.reports.sheet import SheetInput, build_sheet
@@ -28,16 +29,16 @@ def write_private(path: Path, data: bytes) -> Path:
 
 def sheet_input(vault: Vault, person: Person, since: str | None = None,
                 visit: str | None = None, kinds: set[str] | None = None) -> SheetInput:
-    """Everything a sheet needs, read from the vault."""
-    return SheetInput(compute_facts(vault, person), vault.records.list(person.id),
-                      vault.sources.list(person.id), since, visit, kinds)
+    """Everything a sheet needs, read from the vault (the one person loader)."""
+    data = load_person(vault, person)
+    return SheetInput(data.facts, data.records, data.sources, since, visit, kinds)
 
 
 def prep_sheet(vault: Vault, person: Person, out: Path, questions: list[str],
                since: str | None = None, visit: str | None = None) -> Path:
     """Write the appointment-prep PDF and note it in the audit log."""
     data = sheet_input(vault, person, since, visit)
-    pdf = build_sheet(data, "Appointment preparation", questions)
+    pdf = build_sheet(data, _("Appointment preparation"), questions)
     written = write_private(out, pdf)
     vault.log("export", {"person": person.id, "format": "prep-pdf",
                                   "since": since, "records": [r.id for r in data.records]})
@@ -60,13 +61,14 @@ def export(vault: Vault, person: Person, out: Path, fmt: str, since: str | None 
     elif fmt == "pdf":
         data = sheet_input(vault, person, since, None, kinds)
         data.records = records
-        pdf = build_sheet(data, "Health summary")
+        pdf = build_sheet(data, _("Health summary"))
         if cancel is not None:
             cancel.check()
         write_private(out, pdf)
         held, skipped = [r.id for r in records], []
     else:
-        raise InvalidInput(f"Unknown export format {fmt!r}: use fhir or pdf.")
+        raise InvalidInput(_("Unknown export format {format}: use fhir or pdf.").format(
+            format=repr(fmt)))
     summary = {"person": person.id, "format": fmt, "since": since,
                "kinds": sorted(kinds) if kinds else "all", "records": held,
                "skipped": skipped}

@@ -7,29 +7,17 @@ its signals; writes broadcast once (`changed`) and each view decides what to ref
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from healthbook.clinical import PersonFacts, compute_facts
-from healthbook.clinical.timeline import Entry, timeline
+from healthbook.actions import Changes, Result
+from healthbook.clinical.snapshot import PersonData, load_person
 from healthbook.errors import InvalidInput
 from healthbook.progress import Progress
 from healthbook.ui.tasks import Job, Lane
-from healthbook.vault import Person, Source, StoredRecord, Vault
-
-
-@dataclass(frozen=True)
-class PersonData:
-    """A snapshot of everything the views show for one person (computed on the lane)."""
-
-    person: Person
-    facts: PersonFacts
-    records: list[StoredRecord]
-    timeline: list[Entry]
-    sources: list[Source]
+from healthbook.vault import Person, Vault
 
 
 def warm_up() -> None:
@@ -46,6 +34,8 @@ class Session(QObject):
     locked(): the vault was closed; views must forget what they show.
     people_changed(list): the people in the vault.
     data_ready(object): a PersonData snapshot for the selected person.
+    changed(object): the Changes of an action that just ran (each view decides whether what
+        it shows was touched).
     failed(str): one sentence about what went wrong.
     busy(str): a message while work runs ('' when idle).
     """
@@ -54,6 +44,7 @@ class Session(QObject):
     locked = Signal()
     people_changed = Signal(list)
     data_ready = Signal(object)
+    changed = Signal(object)
     failed = Signal(str)
     busy = Signal(str)
 
@@ -154,6 +145,30 @@ class Session(QObject):
                              failed=failed or self.failed.emit, progress=progress,
                              cancelled=cancelled)
 
+    def apply(self, action: Callable[[Vault, Job], Result[Any]], *,
+              owner: QObject | None = None, done: Callable[[Any], None] | None = None,
+              failed: Callable[[str], None] | None = None,
+              progress: Callable[[Progress], None] | None = None,
+              cancelled: Callable[[], None] | None = None) -> Any:
+        """Run an action (healthbook.actions) on the lane; then announce what it changed
+        once (`changed`), reload what the views show if it touched it, and call `done` with
+        the action's Result."""
+        def finished(result: Result[Any]) -> None:
+            self.changed.emit(result.changes)
+            self._reload_after(result.changes)
+            if done is not None:
+                done(result)
+
+        return self.run(action, owner=owner, done=finished, failed=failed, progress=progress,
+                        cancelled=cancelled)
+
+    def _reload_after(self, changes: Changes) -> None:
+        if changes.people:
+            self.reload_people()
+        elif self.person is not None and (self.person.id in changes.person_ids
+                                          or not changes.person_ids) and changes.any:
+            self.refresh()
+
     def reload_people(self, select: str | None = None) -> None:
         """Refresh the people list, then select `select` (or keep the current person)."""
         keep = select or (self.person.name if self.person else None)
@@ -182,10 +197,7 @@ class Session(QObject):
             return
 
         def work(vault: Vault, _job: Job) -> PersonData:
-            fresh = vault.people.get(person.id)
-            records = vault.records.list(fresh.id)
-            return PersonData(fresh, compute_facts(vault, fresh), records, timeline(records),
-                              vault.sources.list(fresh.id))
+            return load_person(vault, person)
 
         def done(data: PersonData) -> None:
             if self.person is not None and data.person.id == self.person.id:

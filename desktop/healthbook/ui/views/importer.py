@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 
 from healthbook import actions
 from healthbook.actions.imports import ImportOutcome
+from healthbook.i18n import format_number, ngettext
 from healthbook.progress import CancelToken, Progress
 from healthbook.ui.models import SourceModel
 from healthbook.ui.progress_bar import show_progress
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
 
-FILTERS = ("Health files (*.json *.ndjson *.xml *.zip *.csv *.ccd *.txt *.XML);;"
-           "All files (*)")
+PATTERNS = "*.json *.ndjson *.xml *.zip *.csv *.ccd *.txt *.XML"
 
 
 class ImportView(QWidget):
@@ -42,25 +42,25 @@ class ImportView(QWidget):
         self._session = session
         self._cancel: CancelToken | None = None
         self._shown_person: int | None = None
-        self.intro = QLabel(
+        self.intro = QLabel(self.tr(
             "Bring your records in: FHIR (JSON), Apple Health export.zip, C-CDA, CSV lab results "
             "or a Health Connect export. The format is recognised from the file's content. You "
-            "can also drop files on this window.")
+            "can also drop files on this window."))
         self.intro.setWordWrap(True)
-        self.choose = QPushButton("Choose files…")
+        self.choose = QPushButton(self.tr("Choose files…"))
         self.choose.clicked.connect(self._choose)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Import progress")
+        self.progress.setAccessibleName(self.tr("Import progress"))
         self.progress.setVisible(False)
-        self.cancel = QPushButton("Cancel")
+        self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setVisible(False)
         self.cancel.clicked.connect(self._cancel_import)
         self.report = QTextBrowser()
-        self.report.setAccessibleName("Import report")
-        self.report.setPlaceholderText("The import report appears here.")
+        self.report.setAccessibleName(self.tr("Import report"))
+        self.report.setPlaceholderText(self.tr("The import report appears here."))
         self.sources = SourceModel(self)
         self.table = QTableView()
-        self.table.setAccessibleName("Imports")
+        self.table.setAccessibleName(self.tr("Imports"))
         self.table.setModel(self.sources)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -69,7 +69,7 @@ class ImportView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.delete = QPushButton("Delete this import…")
+        self.delete = QPushButton(self.tr("Delete this import…"))
         self.delete.setToolTip(self.tr("Removes the records and samples that only this import "
                                        "holds; what another import also holds is kept"))
         self.delete.clicked.connect(self._delete_source)
@@ -82,7 +82,7 @@ class ImportView(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(row)
         layout.addWidget(self.report, 1)
-        layout.addWidget(QLabel("<b>Imports</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Imports</b>")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.delete, 0, Qt.AlignmentFlag.AlignRight)
         session.data_ready.connect(self.show_data)
@@ -97,8 +97,9 @@ class ImportView(QWidget):
         self._shown_person = person
 
     def _choose(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import health files", str(Path.home()),
-                                                FILTERS)
+        filters = self.tr("Health files ({patterns});;All files (*)").format(patterns=PATTERNS)
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import health files"),
+                                                str(Path.home()), filters)
         if files:
             self.import_paths([Path(f) for f in files])
 
@@ -114,14 +115,16 @@ class ImportView(QWidget):
 
         def work(vault, job):  # noqa: ANN001, ANN202 - runs on the lane
             return actions.import_files(vault, person, paths, progress=job.report,
-                                        cancel=job.cancel, confirmed=confirmed).value
+                                        cancel=job.cancel, confirmed=confirmed)
 
         self._busy(True)
-        count = "1 file" if len(paths) == 1 else f"{len(paths)} files"
-        self.report.setPlainText(f"Importing {count} for {person.name}…")
-        self._cancel = self._session.run(work, owner=self, done=self._finished,
-                                         failed=self._failed, progress=self._progress,
-                                         cancelled=self._cancelled)
+        self.report.setPlainText(ngettext("Importing {n} file for {name}…",
+                                          "Importing {n} files for {name}…", len(paths))
+                                 .format(n=len(paths), name=person.name))
+        self._cancel = self._session.apply(work, owner=self,
+                                           done=lambda result: self._finished(result.value),
+                                           failed=self._failed, progress=self._progress,
+                                           cancelled=self._cancelled)
 
     def _ask_next(self, doubts: list[tuple[Path, str]], confirmed: list[Path]) -> None:
         """Ask, one file at a time, whether a file naming another patient belongs to this
@@ -133,11 +136,12 @@ class ImportView(QWidget):
                 self.import_paths(confirmed, frozenset(confirmed))
             return
         (path, message), rest = doubts[0], doubts[1:]
-        box = QMessageBox(QMessageBox.Icon.Warning, "Another person's records?", message,
-                          parent=self)
-        box.setInformativeText(f"Import {path.name} into {person.name}'s records anyway?")
-        keep = box.addButton("Import anyway", QMessageBox.ButtonRole.AcceptRole)
-        skip = box.addButton("Don't import", QMessageBox.ButtonRole.RejectRole)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Another person's records?"),
+                          message, parent=self)
+        box.setInformativeText(self.tr("Import {file} into {name}'s records anyway?").format(
+            file=path.name, name=person.name))
+        keep = box.addButton(self.tr("Import anyway"), QMessageBox.ButtonRole.AcceptRole)
+        skip = box.addButton(self.tr("Don't import"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(skip)  # the safe answer
         box.setEscapeButton(skip)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -157,7 +161,9 @@ class ImportView(QWidget):
         self.progress.setValue(0)
 
     def _progress(self, update: Progress) -> None:
-        show_progress(self.progress, update, f"{update.records:,} records read")
+        show_progress(self.progress, update, ngettext(
+            "{n} record read", "{n} records read", update.records).format(
+                n=format_number(update.records, 0, grouping=True)))
 
     def _cancel_import(self) -> None:
         if self._cancel is not None:
@@ -167,11 +173,11 @@ class ImportView(QWidget):
     def _cancelled(self) -> None:
         self._busy(False)
         self.cancel.setEnabled(True)
-        self.report.setPlainText("Import cancelled. Nothing was changed.")
+        self.report.setPlainText(self.tr("Import cancelled. Nothing was changed."))
 
     def _failed(self, message: str) -> None:
         self._busy(False)
-        self.report.setPlainText(f"Not imported: {message}")
+        self.report.setPlainText(self.tr("Not imported: {reason}").format(reason=message))
 
     def _finished(self, outcome: ImportOutcome) -> None:
         reports, doubts = outcome.reports, outcome.doubts
@@ -181,25 +187,28 @@ class ImportView(QWidget):
         esc = html.escape  # names and reasons come from the files: never markup
         for report in reports:
             lines.append(f"<p><b>{esc(report.file_name)}</b> ({esc(report.format)}): "
-                         f"{esc(report.summary().split(': ', 1)[1])}</p>")
+                         f"{esc(report.counts())}.</p>")
             skipped = [f"<li>{esc(s.kind)} {esc(s.ident)}: {esc(s.reason)}</li>"
                        for s in report.skipped[:20]]
             if skipped:
-                lines.append("<p>Skipped, with the reason:</p><ul>" + "".join(skipped) + "</ul>")
-        lines += [f"<p style='color:{alert_colour()}'>Not imported: {esc(e)}</p>"
+                heading = self.tr("Skipped, with the reason:")
+                lines.append(f"<p>{esc(heading)}</p><ul>" + "".join(skipped) + "</ul>")
+        not_imported = self.tr("Not imported: {reason}")
+        lines += [f"<p style='color:{alert_colour()}'>"
+                  f"{esc(not_imported.format(reason=e))}</p>"
                   for e in [*errors, *(m for _p, m in doubts)]]
         self.report.setHtml("".join(lines))
-        self._session.refresh()
         self._ask_next(list(doubts), [])
 
     def _delete_source(self) -> None:
         index = self.table.currentIndex()
         if not index.isValid():
-            QMessageBox.information(self, "Delete an import", "Select an import first.")
+            QMessageBox.information(self, self.tr("Delete an import"),
+                                    self.tr("Select an import first."))
             return
         source = self.sources.row(index.row())
         answer = QMessageBox.question(
-            self, "Delete this import?",
+            self, self.tr("Delete this import?"),
             self.tr("Remove {file} and the records and samples that no other import holds? "
                     "This cannot be undone.").format(file=source.file_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
@@ -207,10 +216,9 @@ class ImportView(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
 
-        self._session.run(lambda vault, _job: actions.delete_import(vault, source.id),
-                          owner=self, done=self._deleted)
+        self._session.apply(lambda vault, _job: actions.delete_import(vault, source.id),
+                            owner=self, done=self._deleted)
 
     def _deleted(self, result: actions.Result) -> None:
         """Say what the deletion removed and kept, then show the vault as it is now."""
         self.report.setPlainText(actions.removal_sentence(result.value))
-        self._session.refresh()

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableView,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +28,7 @@ from healthbook.clinical.allergy_check import allergy_notes
 from healthbook.clinical.timeline import describe
 from healthbook.knowledge import for_stored
 from healthbook.ui.models import MedicationModel
+from healthbook.ui.record_form import FORM_KIND, HistoryDialog, RecordForm
 from healthbook.ui.session import PersonData, Session
 from healthbook.vault import RecordKind, StoredRecord
 
@@ -55,7 +59,12 @@ def _fill(widget: QListWidget, records: list[StoredRecord], empty: str) -> None:
     widget.clear()
     for stored in sorted(records, key=lambda s: s.record.effective or "", reverse=True):
         when = (stored.record.effective or "")[:10]
-        item = QListWidgetItem(f"{when}   {describe(stored)}" if when else describe(stored))
+        text = f"{when}   {describe(stored)}" if when else describe(stored)
+        author = (stored.record.details or {}).get("entered_by")
+        if author:
+            text += "   · " + QApplication.translate("RecordsView", "entered by {name}").format(
+                name=author)
+        item = QListWidgetItem(text)
         item.setData(Qt.ItemDataRole.UserRole, stored.id)
         item.setToolTip(explanation(stored))
         widget.addItem(item)
@@ -113,9 +122,126 @@ class RecordsView(QWidget):
         docs.addWidget(self.document_view)
         self.tabs.addTab(docs, "Documents")
         self.documents.currentItemChanged.connect(self._open_document)
-        QVBoxLayout(self).addWidget(self.tabs)
+        self.meds_table = meds_table
+        self._shown_person: int | None = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._edit_bar())
+        layout.addWidget(self.tabs)
         session.data_ready.connect(self.show_data)
         session.locked.connect(lambda: self.show_data(None))
+
+    # -- adding and correcting records ------------------------------------------------------
+    def _edit_bar(self) -> QHBoxLayout:
+        """Add a record; correct, hide or see the history of the selected one."""
+        from PySide6.QtWidgets import QMenu, QPushButton
+
+        self.add_button = QToolButton()
+        self.add_button.setText(self.tr("Add…"))
+        self.add_button.setAccessibleName(self.tr("Add a record"))
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.add_button)
+        for kind, label in (("result", self.tr("Test result…")),
+                            ("medication", self.tr("Medicine…")),
+                            ("allergy", self.tr("Allergy…")),
+                            ("condition", self.tr("Condition…")),
+                            ("vaccination", self.tr("Vaccination…")),
+                            ("note", self.tr("Note…"))):
+            menu.addAction(label, lambda k=kind: self.open_form(k))
+        self.add_button.setMenu(menu)
+        self.correct_button = QPushButton(self.tr("Correct…"))
+        self.correct_button.clicked.connect(lambda: self._with_selected(self._correct))
+        self.hide_button = QPushButton(self.tr("Hide"))
+        self.hide_button.setToolTip(self.tr("Hide the record everywhere; its history can bring "
+                                            "it back"))
+        self.hide_button.clicked.connect(lambda: self._with_selected(self._hide))
+        self.history_button = QPushButton(self.tr("History…"))
+        self.history_button.clicked.connect(lambda: self._with_selected(self._history))
+        self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Record status"))
+        self.unhide_button = QPushButton(self.tr("Undo"))
+        self.unhide_button.setAccessibleName(self.tr("Show the hidden record again"))
+        self.unhide_button.clicked.connect(self._unhide)
+        self.unhide_button.hide()
+        self._hidden_id: int | None = None
+        bar = QHBoxLayout()
+        for widget in (self.add_button, self.correct_button, self.hide_button,
+                       self.history_button):
+            bar.addWidget(widget)
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.unhide_button)
+        return bar
+
+    def selected_record(self) -> int | None:
+        """The record selected on the visible tab (the medicines table first)."""
+        page = self.tabs.currentWidget()
+        if page is self.tabs.widget(0):
+            rows = self.meds_table.selectionModel().selectedRows()
+            if rows:
+                ids = self.meds.row(rows[0].row()).record_ids
+                return ids[-1] if ids else None
+            widget: QListWidget = self.allergies
+        elif page is self.tabs.widget(self.tabs.count() - 1):
+            widget = self.documents
+        else:
+            widget = next((w for w in self.lists.values() if w is page), self.allergies)
+        item = widget.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def _with_selected(self, then) -> None:  # noqa: ANN001 - a bound method
+        record_id = self.selected_record()
+        if record_id is None:
+            self.status.setText(self.tr("Select a record first."))
+            return
+        self.status.clear()
+
+        def load(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+            from healthbook.actions import provenance
+
+            stored = vault.records.get(record_id)
+            return stored, vault.records.history(record_id), provenance(vault, stored)
+
+        self._session.run(load, owner=self, done=lambda loaded: then(*loaded),
+                          failed=self.status.setText)
+
+    def open_form(self, kind: str, stored: StoredRecord | None = None) -> RecordForm:
+        """Show the form to add (or correct) a record; the vault changes when it is saved."""
+        form = RecordForm(self._session, kind, stored, self)
+        form.accepted.connect(lambda: self.status.setText(
+            self.tr("Saved.") if stored is None else self.tr("Corrected.")))
+        form.open()
+        return form
+
+    def _correct(self, stored: StoredRecord, _edits: list, _source: str) -> None:
+        kind = FORM_KIND.get(stored.record.kind)
+        if kind is None:
+            self.status.setText(self.tr("This kind of record cannot be corrected here."))
+            return
+        self.open_form(kind, stored)
+
+    def _hide(self, stored: StoredRecord, _edits: list, _source: str) -> None:
+        from healthbook.actions import hide_record
+
+        def hidden(_result: object) -> None:
+            self.status.setText(self.tr("{name} is hidden.").format(
+                name=stored.record.display or self.tr("The record")))
+            self._hidden_id = stored.id
+            self.unhide_button.show()
+
+        self._session.apply(lambda vault, _job: hide_record(vault, stored.id), owner=self,
+                            done=hidden, failed=self.status.setText)
+
+    def _unhide(self) -> None:
+        from healthbook.actions import undo_last
+
+        record_id, self._hidden_id = self._hidden_id, None
+        self.unhide_button.hide()
+        if record_id is not None:
+            self._session.apply(lambda vault, _job: undo_last(vault, record_id), owner=self,
+                                done=lambda r: self.status.setText(r.value),
+                                failed=self.status.setText)
+
+    def _history(self, stored: StoredRecord, edits: list, source: str) -> None:
+        HistoryDialog(self._session, stored, edits, source, self).open()
 
     def show_data(self, data: PersonData | None) -> None:
         """Fill every tab from a snapshot."""
@@ -130,6 +256,11 @@ class RecordsView(QWidget):
         _fill(self.documents, [r for r in records if r.record.kind is RecordKind.DOCUMENT],
               "No documents.")
         self.document_text.clear()
+        if data is None or data.person.id != self._shown_person:
+            self.status.clear()
+            self.unhide_button.hide()
+            self._hidden_id = None
+        self._shown_person = data.person.id if data else None
 
     def _open_document(self, item: QListWidgetItem | None) -> None:
         record_id = item.data(Qt.ItemDataRole.UserRole) if item else None
