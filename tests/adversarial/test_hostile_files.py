@@ -15,12 +15,13 @@ from pathlib import Path
 import pytest
 
 from healthbook.ingest import ImportFailed, import_file
-from healthbook.ingest.apple_health import RecordConverter, _Handler, _stream_xml
+from healthbook.ingest.apple_export_xml import _Handler, _stream_xml
 from healthbook.ingest.ccda import items_from_ccda_bytes
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.csv_file import items_from_csv_text
 from healthbook.ingest.fhir import items_from_json_bytes
 from healthbook.ingest.health_connect import items_from_database
+from healthbook.ingest.healthkit import RecordConverter
 from healthbook.vault import Vault
 from tests.adversarial.conftest import Attacks, scale
 from tests.conftest import DATA

@@ -16,6 +16,7 @@ from tests.ingest.conftest import snapshot
 CORPUS = sorted(p for p in DATA.rglob("*") if p.is_file() and p.suffix.lower() != ".md")
 REFUSED = {  # file -> words the one-sentence reason must contain
     "route_2019-06-11_3.00pm.gpx": "does not recognise",
+    "release-2026-11-schema2.hbvault": "not text, a zip or a database",  # an encrypted vault
     "ref_range.json": "no resourceType",
     "cyclic.xml": "does not recognise",
     "dtd.xml": "does not recognise",

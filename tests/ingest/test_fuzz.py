@@ -10,13 +10,14 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from healthbook.ingest.apple_health import RecordConverter, _Handler, _stream_xml
+from healthbook.ingest.apple_export_xml import _Handler, _stream_xml
 from healthbook.ingest.ccda import items_from_ccda_bytes
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.csv_file import items_from_csv_text
 from healthbook.ingest.errors import ImportFailed
 from healthbook.ingest.fhir import items_from_json_bytes
 from healthbook.ingest.health_connect import items_from_database
+from healthbook.ingest.healthkit import RecordConverter
 from tests.conftest import DATA
 from tests.generate import health_connect_export
 

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from healthbook.ingest import import_file, parse_worker
 from healthbook.ingest.apple_columns import apple_seconds, numbers
-from healthbook.ingest.apple_health import ClinicalRef, RawRecords
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
+from healthbook.ingest.healthkit import ClinicalRef, RawRecords
 from healthbook.ingest.items import Demographics, Ignored, Sample, SampleRows, Skipped
 from healthbook.progress import Cancelled, CancelToken, Progress
 from healthbook.timeparse import apple_time

@@ -17,9 +17,12 @@ from healthbook.actions.records import (
     provenance,
     undo_last,
 )
+from healthbook.actions.sharing import export_summary, save_sheet, sheet_for_printing
+from healthbook.actions.vault_ops import back_up, change_passphrase, restore
 from healthbook.errors import InvalidInput
 
 __all__ = ["Changes", "Entry", "InvalidInput", "Result", "add_person", "add_record",
-           "build_record", "delete_import",
+           "back_up", "build_record", "change_passphrase", "delete_import", "export_summary",
+           "restore", "save_sheet", "sheet_for_printing",
            "edit_record", "hide_record", "import_files", "provenance", "removal_sentence",
            "remove_person", "rename_person", "undo_last"]

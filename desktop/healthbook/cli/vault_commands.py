@@ -90,7 +90,7 @@ def cmd_passwd(args: argparse.Namespace) -> int:
     with open_vault(args) as vault:
         new = read_secret(args.new_passphrase_file, NEW_PASSPHRASE_ENV, _("New passphrase: "),
                           confirm=True)
-        vault.change_passphrase(new)
+        actions.change_passphrase(vault, new)
     print(_("The passphrase was changed."))
     return 0
 
@@ -174,7 +174,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     bar = TerminalProgress(_("Backing up"))
     with open_vault(args) as vault:
-        out = vault.backup(args.out, progress=bar)
+        out = actions.back_up(vault, args.out, progress=bar).value
     bar.finish()
     print(_("Wrote an encrypted backup to {out} (same passphrase as the vault).").format(out=out))
     return 0
@@ -182,7 +182,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     target = vault_path(args)
-    Vault.restore(args.backup, target, passphrase(args))
+    actions.restore(args.backup, target, passphrase(args))
     print(_("Restored {target} from {backup}.").format(target=target, backup=args.backup))
     return 0
 

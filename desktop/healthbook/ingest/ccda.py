@@ -11,9 +11,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from healthbook.ingest.apple_health import HealthKitConverter
+from healthbook.i18n import _
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.errors import ImportFailed
+from healthbook.ingest.healthkit import HealthKitConverter
 from healthbook.ingest.items import Demographics, Item, Skipped
 from healthbook.ingest.safe_xml import parse_lxml
 from healthbook.timeparse import epoch_of, hl7_when
@@ -99,7 +100,7 @@ def _float(text: str | None) -> float | None:
     except ValueError:
         return None
     if value is not None and (value != value or abs(value) > 1e15):
-        raise ValueError("value out of range")
+        raise ValueError(_("value out of range"))
     return value
 
 
@@ -165,7 +166,7 @@ def _apple_sample(obs: Any, hk_type: str) -> Item:
     source = obs.find(_q("text/sourceName"))
     t0 = epoch_of(start) if start else None
     if value is None or t0 is None:
-        return Skipped(hk_type, start or "", "missing value or time")
+        return Skipped(hk_type, start or "", _("missing value or time"))
     t1 = epoch_of(end) if end else None
     return _CONVERTER.item(hk_type, value.get("unit", ""), value.get("value", ""), t0,
                            t1 if t1 is not None else t0,
@@ -220,7 +221,7 @@ def _simple(doc: _Doc, el: Any, kind: RecordKind, concept_el: Any) -> Item:
         display = "No known allergies" if not code or concept_el.get("nullFlavor") else \
             f"No known allergy to {display}"
     if not display and not code:
-        return Skipped(kind.value, el.get("ID") or "", "no code or name")
+        return Skipped(kind.value, el.get("ID") or "", _("no code or name"))
     start, end = _when(el.find(_q("effectiveTime")))
     status = el.find(_q("statusCode"))
     status_code = "not-done" if negated and kind is RecordKind.IMMUNIZATION else (
@@ -255,7 +256,7 @@ def items_from_ccda_bytes(data: bytes, name: str) -> Iterator[Item]:
     root = parse_lxml(_with_namespaces(data), name)
     if root.tag == f"{{{NS}}}wrapper":
         if len(root) == 0:
-            raise ImportFailed(f"{name} holds no C-CDA content.")
+            raise ImportFailed(_("{name} holds no C-CDA content.").format(name=name))
         root = root[0]
     doc = _Doc(root)
     patient = root.find(_q("recordTarget/patientRole/patient"))

@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import IO, Any
 
 import healthbook
-from healthbook.ingest.apple_health import ClinicalRef, Extracted, RawRecords, read_export_xml
+from healthbook.i18n import _
+from healthbook.ingest.apple_export_xml import read_export_xml
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
+from healthbook.ingest.healthkit import ClinicalRef, Extracted, RawRecords
 from healthbook.ingest.items import Demographics, Ignored, Sample, SampleRows, Skipped
 from healthbook.vault import Record, RecordKind
 
@@ -83,14 +85,16 @@ def items_in_worker(ctx: ParseContext, member: str | None) -> Iterator[Extracted
                                 stdout=subprocess.PIPE, env=env,
                                 creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
     except OSError as exc:
-        raise ImportFailed(f"Healthbook could not start its export reader ({exc}).") from exc
+        raise ImportFailed(_("Healthbook could not start its export reader ({error}).").format(
+                               error=exc)) from exc
     assert proc.stdout is not None
     try:
         while True:
             frame = _read_frame(proc.stdout)
             if frame is None:
                 code = proc.wait()
-                raise ImportFailed(f"The export reader stopped unexpectedly (exit code {code}).")
+                raise ImportFailed(_("The export reader stopped unexpectedly (exit code "
+                                     "{code}).").format(code=code))
             if frame[0] == "end":
                 break
             if frame[0] == "error":
