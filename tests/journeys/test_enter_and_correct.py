@@ -77,6 +77,7 @@ def test_add_a_medicine_correct_it_and_undo(qtbot, household: Path,  # noqa: ANN
     row = next(i for i in range(records.meds.rowCount())
                if records.meds.row(i).name == "Ibuprofen")
     table = records.meds_table
+    assert "entered by" in records.meds.data(records.meds.index(row, 5))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                      pos=table.visualRect(records.meds.index(row, 0)).center())
     click(qtbot, records.correct_button)

@@ -40,6 +40,7 @@ class Medication:
     dosage: str | None
     record_ids: list[int]
     source_ids: list[int]
+    entered_by: str | None = None  # who typed the latest listing in by hand, if someone did
 
     @property
     def name(self) -> str:
@@ -94,6 +95,6 @@ def medication_list(records: Iterable[StoredRecord], today: str) -> list[Medicat
         meds.append(Medication(
             ingredient, names, current, latest.status or ("active" if current else "stopped"),
             rows[0].record.effective, latest.effective, dosage, [s.id for s in rows],
-            sorted({s.source_id for s in rows})))
+            sorted({s.source_id for s in rows}), (latest.details or {}).get("entered_by")))
     meds.sort(key=lambda m: (not m.current, m.name.lower()))
     return meds

@@ -6,7 +6,9 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -14,11 +16,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from healthbook.clinical.display import flag_text
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.medications import Medication
 from healthbook.clinical.ranges import Flag
 from healthbook.clinical.timeline import Entry
 from healthbook.clinical.units import display_unit
+from healthbook.i18n import format_date, format_datetime, format_number, localise_number
 from healthbook.ui.style import alert_colour
 from healthbook.vault import Source
 
@@ -38,7 +42,7 @@ def display_number(value: float, unit: str | None, key: str | None) -> str:
 
 def number(value: float | None) -> str:
     """A value as a lab report prints it (at most 4 significant digits)."""
-    return "" if value is None else f"{value:.4g}"
+    return "" if value is None else localise_number(f"{value:.4g}")
 
 
 def range_text(low: float | None, high: float | None) -> str:
@@ -53,7 +57,10 @@ def range_text(low: float | None, high: float | None) -> str:
 
 
 class SnapshotModel(QAbstractTableModel, Generic[T]):
-    """A read-only table over a list of objects; columns are (header, getter) pairs."""
+    """A read-only table over a list of objects; columns are (header, getter) pairs.
+
+    Headers are written with QT_TRANSLATE_NOOP("Columns", ...) and shown translated.
+    """
 
     columns: Sequence[tuple[str, Callable[[Any], Any]]] = ()
 
@@ -81,7 +88,7 @@ class SnapshotModel(QAbstractTableModel, Generic[T]):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.columns):
-            return self.columns[section][0]
+            return QCoreApplication.translate("Columns", self.columns[section][0])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -112,21 +119,28 @@ class SnapshotModel(QAbstractTableModel, Generic[T]):
 class TimelineModel(SnapshotModel[Entry]):
     """The timeline: date, kind, what."""
 
-    columns = (("Date", lambda e: e.when[:10]), ("Kind", lambda e: e.title),
-               ("What", lambda e: e.text))
+    columns = ((QT_TRANSLATE_NOOP("Columns", "Date"), lambda e: format_date(e.when[:10])),
+               (QT_TRANSLATE_NOOP("Columns", "Kind"), lambda e: e.title),
+               (QT_TRANSLATE_NOOP("Columns", "What"), lambda e: e.text))
+
+    def sort_key(self, item: Entry, column: int) -> Any:
+        return item.when if column == 0 else super().sort_key(item, column)
 
 
 class AnalyteModel(SnapshotModel[AnalyteFact]):
     """One row per analyte: latest value against its range."""
 
     columns = (
-        ("Test", lambda a: a.name),
-        ("Latest", lambda a: display_number(a.latest.value, a.unit, a.key)),
-        ("Unit", lambda a: display_unit(a.unit)),
-        ("Range", lambda a: range_text(a.range.low, a.range.high) if a.range else ""),
-        ("Flag", lambda a: a.flag.value if a.flag is not Flag.UNKNOWN else ""),
-        ("Date", lambda a: a.latest.when[:10]),
-        ("Results", lambda a: len(a.points)),
+        (QT_TRANSLATE_NOOP("Columns", "Test"), lambda a: a.name),
+        (QT_TRANSLATE_NOOP("Columns", "Latest"),
+         lambda a: display_number(a.latest.value, a.unit, a.key)),
+        (QT_TRANSLATE_NOOP("Columns", "Unit"), lambda a: display_unit(a.unit)),
+        (QT_TRANSLATE_NOOP("Columns", "Range"),
+         lambda a: range_text(a.range.low, a.range.high) if a.range else ""),
+        (QT_TRANSLATE_NOOP("Columns", "Flag"),
+         lambda a: flag_text(a.flag) if a.flag is not Flag.UNKNOWN else ""),
+        (QT_TRANSLATE_NOOP("Columns", "Date"), lambda a: format_date(a.latest.when[:10])),
+        (QT_TRANSLATE_NOOP("Columns", "Results"), lambda a: len(a.points)),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -141,7 +155,8 @@ class AnalyteModel(SnapshotModel[AnalyteFact]):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.plain.get(item.key, item.name)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"As the lab names it: {self.lab_names.get(item.key, item.name)}"
+                return QCoreApplication.translate("Columns", "As the lab names it: {name}").format(
+                    name=self.lab_names.get(item.key, item.name))
         return super().data(index, role)
 
     def sort_key(self, item: AnalyteFact, column: int) -> Any:
@@ -149,6 +164,8 @@ class AnalyteModel(SnapshotModel[AnalyteFact]):
             return self.plain.get(item.key, item.name).lower()
         if column == 1:
             return item.latest.value
+        if column == 5:
+            return item.latest.when
         if column == 6:
             return len(item.points)
         return super().sort_key(item, column)
@@ -157,16 +174,30 @@ class AnalyteModel(SnapshotModel[AnalyteFact]):
         return QBrush(QColor(alert_colour())) if item.flag in FLAGGED else None
 
 
+def _medication_note(med: Medication) -> str:
+    """Other names the medicine is listed under, and who entered it by hand."""
+    notes = []
+    if med.listed_twice:
+        notes.append(QCoreApplication.translate("Columns", "Listed as {names}").format(
+            names=", ".join(med.names)))
+    if med.entered_by:
+        notes.append(QCoreApplication.translate("Columns", "entered by {name}").format(
+            name=med.entered_by))
+    return "; ".join(notes)
+
+
 class MedicationModel(SnapshotModel[Medication]):
     """The medication list."""
 
     columns = (
-        ("Medication", lambda m: m.name),
-        ("Status", lambda m: "current" if m.current else "stopped"),
-        ("Since", lambda m: (m.started or "")[:10]),
-        ("Last listed", lambda m: (m.last_seen or "")[:10]),
-        ("How to take", lambda m: m.dosage or ""),
-        ("Note", lambda m: f"Listed as {', '.join(m.names)}" if m.listed_twice else ""),
+        (QT_TRANSLATE_NOOP("Columns", "Medication"), lambda m: m.name),
+        (QT_TRANSLATE_NOOP("Columns", "Status"),
+         lambda m: QCoreApplication.translate("Columns", "current") if m.current else
+         QCoreApplication.translate("Columns", "stopped")),
+        (QT_TRANSLATE_NOOP("Columns", "Since"), lambda m: format_date(m.started)),
+        (QT_TRANSLATE_NOOP("Columns", "Last listed"), lambda m: format_date(m.last_seen)),
+        (QT_TRANSLATE_NOOP("Columns", "How to take"), lambda m: m.dosage or ""),
+        (QT_TRANSLATE_NOOP("Columns", "Note"), lambda m: _medication_note(m)),
     )
 
     def __init__(self, parent: Any = None) -> None:
@@ -191,16 +222,18 @@ class SourceModel(SnapshotModel[Source]):
     """Imports, with what each added."""
 
     columns = (
-        ("Imported", lambda s: s.imported_at.replace("T", " ").rstrip("Z")),
-        ("File", lambda s: s.file_name),
-        ("Format", lambda s: s.format),
-        ("Records", lambda s: f"{s.records:,}"),
-        ("Samples", lambda s: f"{s.samples:,}"),
+        (QT_TRANSLATE_NOOP("Columns", "Imported"), lambda s: format_datetime(s.imported_at)),
+        (QT_TRANSLATE_NOOP("Columns", "File"), lambda s: s.file_name),
+        (QT_TRANSLATE_NOOP("Columns", "Format"), lambda s: s.format),
+        (QT_TRANSLATE_NOOP("Columns", "Records"),
+         lambda s: format_number(s.records, 0, grouping=True)),
+        (QT_TRANSLATE_NOOP("Columns", "Samples"),
+         lambda s: format_number(s.samples, 0, grouping=True)),
     )
 
 
 class TimelineFilter(QSortFilterProxyModel):
-    """Filters the timeline by kind title and by text."""
+    """Filters the timeline by kind (a RecordKind value) and by text."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -208,7 +241,7 @@ class TimelineFilter(QSortFilterProxyModel):
         self._text = ""
 
     def set_filter(self, kind: str, text: str) -> None:
-        """Show only entries of `kind` ('' = all) containing `text`."""
+        """Show only entries of `kind` (a RecordKind value; '' = all) containing `text`."""
         self.beginFilterChange()
         self._kind, self._text = kind, text.strip().lower()
         self.endFilterChange()
@@ -218,5 +251,5 @@ class TimelineFilter(QSortFilterProxyModel):
         if not isinstance(model, TimelineModel):
             return True
         entry = model.row(row)
-        return (not self._kind or entry.title == self._kind) and (
+        return (not self._kind or entry.kind == self._kind) and (
             not self._text or self._text in entry.text.lower())
