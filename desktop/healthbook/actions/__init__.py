@@ -6,6 +6,7 @@ to the vault by itself. Each operation writes exactly one audit entry with one p
 """
 
 from healthbook.actions.changes import Changes, Result
+from healthbook.actions.documents import ConfirmedRow, Document, confirm_document
 from healthbook.actions.imports import delete_import, import_files, removal_sentence
 from healthbook.actions.people import add_person, remove_person, rename_person
 from healthbook.actions.records import (
@@ -21,8 +22,10 @@ from healthbook.actions.sharing import export_summary, save_sheet, sheet_for_pri
 from healthbook.actions.vault_ops import back_up, change_passphrase, restore
 from healthbook.errors import InvalidInput
 
-__all__ = ["Changes", "Entry", "InvalidInput", "Result", "add_person", "add_record",
-           "back_up", "build_record", "change_passphrase", "delete_import", "export_summary",
-           "restore", "save_sheet", "sheet_for_printing",
-           "edit_record", "hide_record", "import_files", "provenance", "removal_sentence",
-           "remove_person", "rename_person", "undo_last"]
+__all__ = [
+    "Changes", "ConfirmedRow", "Document", "Entry", "InvalidInput", "Result", "add_person",
+    "add_record", "back_up", "build_record", "change_passphrase", "confirm_document",
+    "delete_import", "edit_record", "export_summary", "hide_record", "import_files",
+    "provenance", "removal_sentence", "remove_person", "rename_person", "restore",
+    "save_sheet", "sheet_for_printing", "undo_last",
+]

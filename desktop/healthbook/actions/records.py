@@ -274,6 +274,10 @@ def provenance(vault: Vault, stored: StoredRecord) -> str:
     if details.get("entered_by"):
         text = _("entered by {name} on {date}").format(name=details["entered_by"],
                                                        date=details.get("entered_on", ""))
+    elif details.get("confirmed_by"):
+        text = _("read from {file}, confirmed by {name} on {date}").format(
+            file=details.get("read_from", ""), name=details["confirmed_by"],
+            date=details.get("confirmed_on", ""))
     else:
         source = vault.sources.get(stored.source_id)
         text = source.file_name

@@ -164,6 +164,11 @@ class Records:
             "ORDER BY effective, id", (source_id,))
         return [_stored(r) for r in rows]
 
+    def link(self, record_id: int, source_id: SourceId) -> None:
+        """Note that another import also holds a record (the same result read twice)."""
+        self._db.execute("INSERT OR IGNORE INTO record_link (record_id, source_id) "
+                         "VALUES (?, ?)", (record_id, source_id))
+
     def holders(self, record_id: int) -> list[SourceId]:
         """Every import that holds a record, oldest first."""
         rows = self._db.query("SELECT source_id FROM record_link WHERE record_id = ? "
