@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The tests read the app's English texts: whatever this machine's language, they run in English
+# (tests/i18n switches language explicitly; child processes inherit this too).
+for _variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "HEALTHBOOK_LANGUAGE"):
+    os.environ.pop(_variable, None)
+os.environ["LANG"] = "C.UTF-8"
 
 DATA = Path(__file__).parent / "data"
 PASSPHRASE = "correct horse battery staple"

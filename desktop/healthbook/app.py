@@ -39,13 +39,17 @@ def _quit_on_terminate(app: Any, window: Any) -> None:
 
 
 def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False,
-            quit_after_start: bool = False) -> int:
-    """Start the Qt event loop; returns the exit code."""
+            quit_after_start: bool = False, language: str | None = None) -> int:
+    """Start the Qt event loop; returns the exit code. `language` (from `--lang`) overrides
+    the one chosen in Settings for this run."""
     from PySide6.QtWidgets import QApplication
 
+    from healthbook.clinical.units import set_unit_system
+    from healthbook.preferences import Preferences
     from healthbook.ui.gc_guard import collect_on_ui_thread
     from healthbook.ui.main_window import MainWindow
     from healthbook.ui.style import STYLE
+    from healthbook.ui.translations import apply_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Healthbook")
@@ -54,7 +58,10 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False,
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE)
     collect_on_ui_thread(app)
-    window = MainWindow(vault_path=vault, kiosk=kiosk, demo=demo)
+    prefs = Preferences.load()
+    apply_language(language or prefs.language)
+    set_unit_system(prefs.units)
+    window = MainWindow(vault_path=vault, kiosk=kiosk, demo=demo, prefs=prefs)
     app.installEventFilter(window.idle)
     _quit_on_terminate(app, window)
     if kiosk:

@@ -26,7 +26,8 @@ class Preferences:
     """The app's settings, each declared once with its default."""
 
     auto_lock_minutes: int = 10
-    units: str = "metric"  # or "us"
+    units: str = ""  # "" = the usual units of the language; or "metric" (SI) or "us"
+    language: str = ""  # "" = the system's language; or "en", "fr"...
     model_path: str = ""  # "" = the embedded default model
     last_vault: str = ""
     kiosk_pin_hash: str = ""  # "salt$hash" (PBKDF2-SHA256) of the kiosk admin PIN

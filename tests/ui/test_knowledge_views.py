@@ -40,14 +40,15 @@ def test_plain_names_about_panel_and_allergy_clash(qtbot, window: MainWindow,  #
     type_text(qtbot, PASSPHRASE, window.unlock_view.passphrase)
     qtbot.keyClick(window.unlock_view.passphrase, Qt.Key.Key_Return)
     wait_for_data(qtbot, window)
-    overview = window.views["Overview"].cards["Current medications"].text()
+    overview = " ".join(window.views["Overview"].cards["Current medications"].items())
     assert "contains codeine" in overview
     window.show_page("Labs")
     labs = window.views["Labs"]
-    index = labs.table.model().index(0, 0)
+    assert labs.table.model().index(0, 0).data() == "Cholesterol and fats (lipids)"  # panel
+    index = labs.table.model().index(1, 0)
     assert index.data() == "LDL cholesterol"  # plain name first
     assert "by calculation" in index.data(Qt.ItemDataRole.ToolTipRole)  # the lab's words
-    assert labs.table.model().index(0, 1).data() == "171"  # no false precision
+    assert labs.table.model().index(1, 1).data() == "171 mg/dL"  # no false precision
     qtbot.waitUntil(lambda: "bad cholesterol" in labs.about.toPlainText().lower(), timeout=9000)
     assert "Sources:" in labs.about.toPlainText()
     shoot(window, "40-labs-about-this-test")

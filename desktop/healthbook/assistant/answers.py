@@ -37,6 +37,7 @@ from healthbook.assistant.verify import (
 )
 from healthbook.clinical import PersonFacts
 from healthbook.errors import InvalidInput
+from healthbook.i18n import _, language, ngettext
 from healthbook.paths import resources_dir
 from healthbook.progress import CancelToken
 from healthbook.vault import StoredRecord, Vault
@@ -45,6 +46,18 @@ DISCLAIMER = ("Healthbook explains your records; it does not diagnose. Talk to a
               "another health professional before making any health decision.")
 DRAFT_NOTICE = ("DRAFT for professional review: assembled from the records with a language "
                 "model. It is not a clinical document until a clinician has checked it.")
+
+
+def disclaimer_text() -> str:
+    """DISCLAIMER in the current language."""
+    return _("Healthbook explains your records; it does not diagnose. Talk to a doctor or "
+             "another health professional before making any health decision.")
+
+
+def draft_notice() -> str:
+    """DRAFT_NOTICE in the current language."""
+    return _("DRAFT for professional review: assembled from the records with a language "
+             "model. It is not a clinical document until a clinician has checked it.")
 MAX_QUESTIONS = 8
 SHORT_AFTER_ALERT = 3  # lines of the composed answer kept under an emergency message
 
@@ -99,7 +112,7 @@ class Answer:
     raw: str
     tokens: int
     notes: list[str] = field(default_factory=list)
-    disclaimer: str = DISCLAIMER
+    disclaimer: str = field(default_factory=disclaimer_text)
     understanding: Understanding | None = None
     lines: list[Line] = field(default_factory=list)  # composed answers: each line's sources
     reworded: bool = False  # True when a model's checked wording is shown
@@ -122,15 +135,16 @@ class Answer:
         """The whole answer as plain text (CLI, copy)."""
         parts = [f"!! {e}" for e in self.escalations]
         if self.draft:
-            parts.append(DRAFT_NOTICE)
+            parts.append(draft_notice())
         parts.extend(self.lead)
         parts.append(self.text)
         if self.questions and self.action is Action.PREP:
-            parts.append("Questions to ask:\n" + "\n".join(f"- {q}" for q in self.questions))
+            parts.append(_("Questions to ask:") + "\n" +
+                         "\n".join(f"- {q}" for q in self.questions))
         parts.extend(f"({n})" for n in self.notes)
         sources = [f.line() for f in self.facts if f.number in self.cited]
         if sources:
-            parts.append("Sources:\n" + "\n".join(sources))
+            parts.append(_("Sources:") + "\n" + "\n".join(sources))
         parts.append(self.disclaimer)
         return "\n\n".join(p for p in parts if p)
 
@@ -165,15 +179,16 @@ def _question_for(fact: GroundFact) -> str:
     """A question a person could bring to the visit about one changed fact."""
     mark = f" [{fact.number}]"
     if fact.kind == "analyte":
-        return f"{fact.headline}. What does this mean for me?{mark}"
-    if fact.kind == "medication":
-        return f"Is {fact.title} still right for me, and what side effects should I watch " \
-               f"for?{mark}"
-    if fact.kind == "condition":
-        return f"What should I know about {fact.title}, and what follow-up does it need?{mark}"
-    if fact.kind == "metric":
-        return f"{fact.headline}. Is this something we should look at?{mark}"
-    return f"Is there anything I should know about {fact.title}?{mark}"
+        said = _("{headline}. What does this mean for me?")
+    elif fact.kind == "medication":
+        said = _("Is {title} still right for me, and what side effects should I watch for?")
+    elif fact.kind == "condition":
+        said = _("What should I know about {title}, and what follow-up does it need?")
+    elif fact.kind == "metric":
+        said = _("{headline}. Is this something we should look at?")
+    else:
+        said = _("Is there anything I should know about {title}?")
+    return said.format(headline=fact.headline, title=fact.title) + mark
 
 
 class Assistant:
@@ -218,7 +233,7 @@ class Assistant:
         answer composed by code from the records and the library (a model may reword it)."""
         question = question.strip()
         if not question:
-            raise InvalidInput("Type a question first.")
+            raise InvalidInput(_("Type a question first."))
         lang = detect_language(question)
         alerts = check_question(question, lang)
         understood = understand(question[:1000], self.facts, self.last, lang)
@@ -241,8 +256,8 @@ class Assistant:
         if fact is not None:
             fact = self.book.in_detail(fact)
         if fact is None:
-            raise InvalidInput(f"Record {record_id} is not a result Healthbook can explain: "
-                             "choose a lab result, a medicine or a diagnosis.")
+            raise InvalidInput(_("Record {id} is not a result Healthbook can explain: choose a "
+                                 "lab result, a medicine or a diagnosis.").format(id=record_id))
         target, extra = self._placed(fact)
         user = template("explain").format(extra=_extra_block(extra), target=target.number)
         return self._request(Action.EXPLAIN, extra, user, lead=[target], focus=[target])
@@ -253,7 +268,8 @@ class Assistant:
         fact = self.book.by_record.get(record_id) if record_id is not None else \
             self.book.find(name)
         if fact is None:
-            raise InvalidInput(f"No results or measurements called {name!r} were found.")
+            raise InvalidInput(_("No results or measurements called {name} were found.").format(
+                name=repr(name)))
         fact = self.book.in_detail(fact)
         target, extra = self._placed(fact)
         user = template("trend").format(extra=_extra_block(extra), target=target.number)
@@ -330,17 +346,18 @@ def assemble(request: Request, raw: str, model: str, tokens: int) -> Answer:
     verified = kept
     notes = []
     if removed:
-        many = len(removed) > 1
-        notes.append(f"{len(removed)} sentence{'s' if many else ''} of the model's answer "
-                     f"{'were' if many else 'was'} removed: a number, date or unit in "
-                     f"{'them' if many else 'it'} could not be found in the records.")
+        notes.append(ngettext(
+            "{n} sentence of the model's answer was removed: a number, date or unit in it "
+            "could not be found in the records.",
+            "{n} sentences of the model's answer were removed: a number, date or unit in them "
+            "could not be found in the records.", len(removed)).format(n=len(removed)))
     fallback = not verified or len(removed) > len(verified)
     if fallback:
         if raw.strip():
-            notes.append("The model's answer could not be checked against the records, so "
-                         "Healthbook shows what the records say instead.")
+            notes.append(_("The model's answer could not be checked against the records, so "
+                           "Healthbook shows what the records say instead."))
         else:
-            notes.append("No language model was used: this is what the records say.")
+            notes.append(_("No language model was used: this is what the records say."))
         text = _facts_as_text([f for f in request.focus if f not in request.lead])
         cited = sorted({f.number for f in request.focus})
     else:
@@ -399,13 +416,17 @@ def composed_answer(request: Request, model: LocalModel | None = None,
 
 def disclaimer_for(lang: str) -> str:
     """The closing disclaimer in the answer's language."""
-    return phrase("see_professional", lang) if lang != "en" else DISCLAIMER
+    if lang == "en":
+        with language("en"):
+            return disclaimer_text()
+    return phrase("see_professional", lang)
 
 
 def _facts_as_text(facts: list[GroundFact]) -> str:
     if not facts:
         return ""
-    return "What the records say:\n" + "\n".join(f"- {f.text} [{f.number}]" for f in facts)
+    return _("What the records say:") + "\n" + \
+        "\n".join(f"- {f.text} [{f.number}]" for f in facts)
 
 
 def _join(sentences: list[Sentence]) -> str:

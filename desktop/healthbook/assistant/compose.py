@@ -23,6 +23,7 @@ from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
 from healthbook.clinical.units import display_unit
 from healthbook.clinical.wearables import MetricFact
+from healthbook.i18n import _, language
 from healthbook.knowledge import (
     Entry,
     allergy_conflicts,
@@ -126,8 +127,9 @@ class Writer:
     def entry(self, entry: Entry) -> int:
         """The number of a library entry cited as a source."""
         titles = "; ".join(f"{s.title} ({s.url})" for s in entry.sources[:2])
-        reviewed = f", reviewed {entry.reviewed}" if entry.reviewed else ""
-        text = f"Healthbook library: {entry.name(self.lang)} — {titles}{reviewed}."
+        reviewed = _(", reviewed {date}").format(date=entry.reviewed) if entry.reviewed else ""
+        text = _("Healthbook library: {name} — {sources}{reviewed}.").format(
+            name=entry.name(self.lang), sources=titles, reviewed=reviewed)
         return self.fact("library", text, [])
 
     def say(self, text: str, *cites: int, item: bool = False,
@@ -177,7 +179,7 @@ class Composer:
 
     def _unit(self, a: AnalyteFact) -> str:
         """French answers use the units French labs print (mmol/L, µmol/L) where known."""
-        if self.lang == "fr" and a.alt_unit in FRENCH_UNITS:
+        if self.lang == "fr" and a.unit not in FRENCH_UNITS and a.alt_unit in FRENCH_UNITS:
             return a.alt_unit
         return a.unit
 
@@ -212,7 +214,8 @@ class Composer:
 
     def _visit_fact(self, w: Writer, s: StoredRecord) -> int:
         when = (s.record.effective or "")[:10]
-        return w.fact("visit", f"Visit: {clean(s.record.display)} on {when}.", [s.id])
+        return w.fact("visit", _("Visit: {name} on {date}.").format(
+            name=clean(s.record.display), date=when), [s.id])
 
     def _escalate(self, w: Writer, a: AnalyteFact) -> None:
         """Critical values keep their fixed escalation, worded by how recent they are."""
@@ -246,9 +249,11 @@ class Composer:
             Intent.DEFINITION: self.definition, Intent.OUT_OF_SCOPE: self.out_of_scope,
             Intent.SUMMARY: self.summary, Intent.PREP: self.prep,
         }.get(u.intent, self.unknown)
-        handler(w, u)
-        for a in self.facts.analytes:  # a critical value is always said, first
-            self._escalate(w, a)
+        # Dates, numbers and ages in the answer's language, whatever the window's language.
+        with language(u.lang):
+            handler(w, u)
+            for a in self.facts.analytes:  # a critical value is always said, first
+                self._escalate(w, a)
         return w.done()
 
     # -- lists -----------------------------------------------------------------------------
@@ -777,7 +782,8 @@ class Composer:
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DECIMAL = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.])")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d,])")
+# Not '0,456': a number already written the French way.
+_THOUSANDS = re.compile(r"(?<![\d.,])([1-9]\d{0,2}(?:,\d{3})+)(?![\d,])")
 
 
 def french_numbers(text: str) -> str:

@@ -11,6 +11,7 @@ from healthbook import __version__
 from healthbook.cli import (
     assistant_commands,
     export_commands,
+    extract_commands,
     facts_commands,
     import_commands,
     knowledge_commands,
@@ -25,7 +26,7 @@ from healthbook.vault import VaultError, WrongPassphrase
 
 EXIT_OK, EXIT_ERROR, EXIT_WRONG_PASSPHRASE = 0, 1, 2
 COMMAND_MODULES = (vault_commands, import_commands, facts_commands, assistant_commands,
-                   export_commands, knowledge_commands, record_commands)
+                   export_commands, knowledge_commands, record_commands, extract_commands)
 
 
 def _language_option(argv: Sequence[str]) -> str | None:

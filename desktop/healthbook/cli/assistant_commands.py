@@ -13,44 +13,51 @@ from collections.abc import Callable
 from pathlib import Path
 
 from healthbook.cli.common import CliError, add_vault_argument, open_vault, person, print_json
+from healthbook.i18n import _
 
-COMMANDS = {
-    "ask": "ask a question about a person's own records",
-    "summary": "summarise a person's health history",
-    "explain": "explain one result in plain language (--record ID)",
-    "trend": "describe how a lab result or wearable metric moved (--name NAME)",
-    "prep": "questions to bring to the next appointment",
-    "note": "clinician mode: draft a visit note for professional review",
-}
+COMMANDS = ("ask", "summary", "explain", "trend", "prep", "note")
+
+
+def command_help() -> dict[str, str]:
+    """What each assistant command does, in the current language."""
+    return {
+        "ask": _("ask a question about a person's own records"),
+        "summary": _("summarise a person's health history"),
+        "explain": _("explain one result in plain language (--record ID)"),
+        "trend": _("describe how a lab result or wearable metric moved (--name NAME)"),
+        "prep": _("questions to bring to the next appointment"),
+        "note": _("clinician mode: draft a visit note for professional review"),
+    }
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the assistant commands."""
-    for name, help_text in COMMANDS.items():
-        p = sub.add_parser(name, help=help_text, description=help_text[0].upper() +
-                           help_text[1:] + ". Runs offline on a local model.")
+    for name, help_text in command_help().items():
+        p = sub.add_parser(name, help=help_text, description=_(
+            "{what}. Runs offline on a local model.").format(
+                what=help_text[0].upper() + help_text[1:]))
         add_vault_argument(p, optional=name != "ask")
         if name == "ask":
             p.add_argument("question", metavar="QUESTION")
         p.add_argument("--person", metavar="NAME")
         if name == "explain":
             p.add_argument("--record", type=int, required=True, metavar="ID",
-                           help="the record id (see `healthbook facts`)")
+                           help=_("the record id (see `healthbook facts`)"))
         if name == "trend":
             p.add_argument("--name", required=True, metavar="NAME",
-                           help="an analyte or metric, e.g. 'LDL cholesterol' or steps")
+                           help=_("an analyte or metric, e.g. 'LDL cholesterol' or steps"))
         if name == "prep":
             p.add_argument("--since", metavar="DATE",
-                           help="what changed since this date (default: the last visit)")
+                           help=_("what changed since this date (default: the last visit)"))
             p.add_argument("--pdf", type=Path, metavar="OUT",
-                           help="also write the one- or two-page appointment sheet as PDF")
-            p.add_argument("--visit", metavar="DATE", help="the appointment date, for the sheet")
+                           help=_("also write the one- or two-page appointment sheet as PDF"))
+            p.add_argument("--visit", metavar="DATE", help=_("the appointment date, for the sheet"))
         p.add_argument("--model", type=Path, metavar="GGUF",
-                       help="the model file (default: your chosen model, else the built-in)")
+                       help=_("the model file (default: your chosen model, else the built-in)"))
         p.add_argument("--facts-only", action="store_true",
-                       help="do not run a model; write out the facts the answer would use")
+                       help=_("do not run a model; write out the facts the answer would use"))
         p.add_argument("--max-tokens", type=int, default=320, metavar="N")
-        p.add_argument("--json", action="store_true", help="print JSON (a stable format)")
+        p.add_argument("--json", action="store_true", help=_("print JSON (a stable format)"))
         p.set_defaults(func=cmd_assistant, action=name)
 
 
@@ -107,7 +114,8 @@ def cmd_assistant(args: argparse.Namespace) -> int:
 
             written = prep_sheet(vault, who, args.pdf, answer.questions,
                                  args.since or assistant.book.last_visit, args.visit)
-            print(f"Appointment sheet written to {written}.", file=sys.stderr)
+            print(_("Appointment sheet written to {written}.").format(
+                      written=written), file=sys.stderr)
     if args.json:
         print_json(answer.as_dict())
     else:

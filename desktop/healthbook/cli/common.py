@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from healthbook.errors import HealthbookError
+from healthbook.i18n import _, localise_number, ngettext
 from healthbook.paths import default_vault_path
 from healthbook.progress import Progress
 from healthbook.vault import Person, Vault
@@ -32,9 +33,10 @@ def add_vault_argument(parser: argparse.ArgumentParser, *, optional: bool = True
     tell an optional VAULT from the first FILE once options stand between them.
     """
     parser.add_argument("vault", metavar="VAULT", nargs="?" if optional else None, type=Path,
-                        default=None, help="vault file (default: the standard vault)")
+                        default=None, help=_("vault file (default: the standard vault)"))
     parser.add_argument("--passphrase-file", type=Path, metavar="FILE",
-                        help=f"read the passphrase from FILE (or set {PASSPHRASE_ENV})")
+                        help=_("read the passphrase from FILE (or set {ENV})").format(
+                                 ENV=PASSPHRASE_ENV))
 
 
 def vault_path(args: argparse.Namespace) -> Path:
@@ -46,7 +48,8 @@ def _read_file_secret(path: Path) -> str:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise CliError(f"Cannot read the passphrase file {path}: {exc.strerror}.") from exc
+        raise CliError(_("Cannot read the passphrase file {path}: {error}.").format(
+                           path=path, error=exc.strerror)) from exc
     return text[:-1] if text.endswith("\n") else text
 
 
@@ -57,18 +60,19 @@ def read_secret(file: Path | None, env: str, prompt: str, *, confirm: bool = Fal
     if os.environ.get(env):
         return os.environ[env]
     if not sys.stdin.isatty():
-        raise CliError(f"No passphrase given: use --passphrase-file FILE or set {env}.")
+        raise CliError(_("No passphrase given: use --passphrase-file FILE or set {env}.").format(
+                           env=env))
     secret = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat it: ") != secret:
-        raise CliError("The two passphrases differ; nothing was changed.")
+    if confirm and getpass.getpass(_("Repeat it: ")) != secret:
+        raise CliError(_("The two passphrases differ; nothing was changed."))
     if not secret:
-        raise CliError("The passphrase cannot be empty.")
+        raise CliError(_("The passphrase cannot be empty."))
     return secret
 
 
 def passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
     """The vault passphrase for this command."""
-    return read_secret(args.passphrase_file, PASSPHRASE_ENV, "Vault passphrase: ",
+    return read_secret(args.passphrase_file, PASSPHRASE_ENV, _("Vault passphrase: "),
                        confirm=confirm)
 
 
@@ -90,9 +94,9 @@ def person(vault: Vault, name: str | None) -> Person:
     if len(people) == 1:
         return people[0]
     if not people:
-        raise CliError("This vault has no people yet: add one with "
-                       "'healthbook people VAULT add NAME'.")
-    raise CliError("This vault holds several people: choose one with --person NAME.")
+        raise CliError(_("This vault has no people yet: add one with 'healthbook people VAULT add "
+                         "NAME'."))
+    raise CliError(_("This vault holds several people: choose one with --person NAME."))
 
 
 def print_json(data: Any) -> None:
@@ -118,7 +122,8 @@ class TerminalProgress:
             return
         self._last = percent
         bar = "" if fraction is None else "#" * (percent // 4)
-        extra = f" {update.records:,} records" if update.records else ""
+        extra = " " + ngettext("{n} record", "{n} records", update.records).format(
+            n=localise_number(f"{update.records:,}")) if update.records else ""
         text = f"\r{self._label} [{bar:<25}] {max(percent, 0):3d}%{extra}"
         sys.stderr.write(text)
         sys.stderr.flush()

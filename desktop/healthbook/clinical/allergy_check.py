@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from healthbook.clinical.display import plain_name
+from healthbook.i18n import _, current_language
 from healthbook.knowledge import allergy_conflicts
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ def allergy_notes(facts: PersonFacts) -> dict[str, str]:
     notes: dict[str, str] = {}
     for medicine, allergy, ingredient in allergy_conflicts(current,
                                                             [a.record for a in facts.allergies]):
-        notes[medicine] = (f"contains {ingredient.name('en').lower()}, and an allergy to "
-                           f"{plain_name(allergy.display)} is recorded: ask your pharmacist")
+        notes[medicine] = _("contains {ingredient}, and an allergy to {allergy} is recorded: "
+                            "ask your pharmacist").format(
+            ingredient=ingredient.name(current_language()).lower(),
+            allergy=plain_name(allergy.display))
     return notes

@@ -6,14 +6,17 @@ import operator
 from dataclasses import dataclass
 
 from healthbook.clinical.reference import Analyte, critical_rules
-from healthbook.clinical.units import UnitMismatch, convert
+from healthbook.clinical.units import UnitMismatch, convert, display_unit
+from healthbook.i18n import _, format_date, localise_number
 
 OPS = {">=": operator.ge, "<=": operator.le}
-ESCALATION = (
-    "{name} of {value} {unit} on {date} is at a level laboratories treat as critical "
-    "({rule}). Contact your clinician or an urgent care service now. If you feel unwell, or "
-    "cannot reach anyone, call your local emergency number."
-)
+
+
+def escalation() -> str:
+    """The fixed escalation for a critical value, in the current language."""
+    return _("{name} of {value} {unit} on {date} is at a level laboratories treat as "
+             "critical ({rule}). Contact your clinician or an urgent care service now. If you "
+             "feel unwell, or cannot reach anyone, call your local emergency number.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,8 +45,11 @@ def check(analyte: Analyte, value: float, unit: str, date: str | None,
             continue
         if OPS[rule["op"]](comparable, rule["value"]):
             text = f"{rule['op']} {rule['value']:g} {rule['unit']}"
-            message = ESCALATION.format(name=analyte.name, value=f"{value:g}", unit=unit,
-                                        date=date or "an unknown date", rule=text)
+            shown = localise_number(f"{rule['op']} {rule['value']:g}") + \
+                f" {display_unit(rule['unit'])}"
+            message = escalation().format(
+                name=analyte.name, value=localise_number(f"{value:g}"), unit=display_unit(unit),
+                date=format_date(date) if date else _("an unknown date"), rule=shown)
             return Critical(analyte.key, value, unit, date, text, rule["source"], message,
                             record_ids)
     return None

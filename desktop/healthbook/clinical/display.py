@@ -8,7 +8,9 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
+from healthbook.clinical.ranges import Flag
 from healthbook.clinical.units import display_unit
+from healthbook.i18n import _, format_date, format_number, localise_number, ngettext, pgettext
 
 SYSTOLIC, DIASTOLIC = "8480-6", "8462-4"
 BP_PANELS = {"85354-9", "55284-4", "35094-2"}
@@ -64,12 +66,18 @@ def decimals_for(value: float, unit: str | None, key: str | None = None) -> int:
 
 
 def number(value: float, unit: str | None = None, key: str | None = None) -> str:
-    """A value rounded the way it is read ('84.7711' mmHg -> '85', HbA1c '6.166' -> '6.2')."""
+    """A value rounded the way it is read ('84.7711' mmHg -> '85', HbA1c '6.166' -> '6.2'),
+    with the current language's decimal mark ('6,2' in French)."""
     places = decimals_for(value, unit, key)
     text = f"{value:.{places}f}"
     if "." in text and places > 0 and key is None and unit not in UNIT_DECIMALS:
         text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "-0.0") else text
+    return localise_number("0" if text in ("-0", "-0.0") else text)
+
+
+def day(when: str | None) -> str:
+    """A record's date as the current language writes it ('2023-04-01', '01/04/2023')."""
+    return format_date(when[:10]) if when else ""
 
 
 def quantity(value: float, unit: str | None, key: str | None = None,
@@ -82,7 +90,7 @@ def quantity(value: float, unit: str | None, key: str | None = None,
 
 def blood_pressure(systolic: float, diastolic: float) -> str:
     """'132/85 mmHg': systolic over diastolic, as people read it."""
-    return f"{systolic:.0f}/{diastolic:.0f} mmHg"
+    return f"{format_number(systolic, 0)}/{format_number(diastolic, 0)} mmHg"
 
 
 def components_text(components: Sequence[Mapping[str, Any]]) -> str | None:
@@ -116,16 +124,41 @@ def age(when: str | None, today: date | None = None) -> str:
         return ""
     days = ((today or date.today()) - day).days
     if days < 0:
-        return "in the future"
+        return _("in the future")
     if days == 0:
-        return "today"
+        return _("today")
     if days == 1:
-        return "yesterday"
+        return _("yesterday")
     for size, name in ((365.25, "year"), (30.44, "month"), (7, "week"), (1, "day")):
         n = int(days // size)
         if n >= 1:
-            return f"{n} {name}{'s' if n > 1 else ''} ago"
-    return f"{days} days ago"
+            return _ago(n, name)
+    return _ago(days, "day")
+
+
+def _ago(n: int, unit: str) -> str:
+    """'3 weeks ago' in the current language."""
+    if unit == "year":
+        return ngettext("{n} year ago", "{n} years ago", n).format(n=n)
+    if unit == "month":
+        return ngettext("{n} month ago", "{n} months ago", n).format(n=n)
+    if unit == "week":
+        return ngettext("{n} week ago", "{n} weeks ago", n).format(n=n)
+    return ngettext("{n} day ago", "{n} days ago", n).format(n=n)
+
+
+def flag_text(flag: Flag) -> str:
+    """A result's flag in words ('high', 'élevé'; 'no range' when it has none)."""
+    return {Flag.LOW: pgettext("flag", "low"), Flag.NORMAL: pgettext("flag", "normal"),
+            Flag.HIGH: pgettext("flag", "high"), Flag.CRITICAL: pgettext("flag", "critical"),
+            }.get(flag, _("no range"))
+
+
+def sex_text(sex: str) -> str:
+    """'female', 'male' or what the record says, in the current language."""
+    return {"female": pgettext("sex", "female"), "male": pgettext("sex", "male"),
+            "other": pgettext("sex", "other"), "unknown": pgettext("sex", "unknown"),
+            }.get(sex, sex)
 
 
 STALE_DAYS = 365

@@ -11,7 +11,8 @@ from healthbook.clinical.display import quantity
 from healthbook.clinical.ranges import Flag, age_on, flag, pick_range, resolve_range
 from healthbook.clinical.reference import Analyte, Range, analyte_for
 from healthbook.clinical.trends import Trend, statement, trend
-from healthbook.clinical.units import UnitMismatch, convert, display_unit
+from healthbook.clinical.units import UnitMismatch, convert, display_unit, preferred_unit
+from healthbook.i18n import _, format_date
 from healthbook.timeparse import epoch_of
 from healthbook.vault import StoredRecord
 
@@ -103,7 +104,7 @@ def analyte_facts(observations: Iterable[StoredRecord], sex: str | None,
 def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
           sex: str | None, birth_date: str | None) -> AnalyteFact | None:
     rows.sort(key=lambda s: (s.record.effective or "", s.id))
-    unit = analyte.unit if analyte else _most_common_unit(rows)
+    unit = preferred_unit(analyte) if analyte else _most_common_unit(rows)
     points: list[Point] = []
     apart: list[tuple[int, str]] = []
     latest_range: Range | None = None
@@ -122,8 +123,13 @@ def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
             if rng is not None and rng.source.startswith("the laboratory"):
                 rng = Range(_maybe(rng.low, source_unit, unit, analyte),
                             _maybe(rng.high, source_unit, unit, analyte), rng.source)
+            elif rng is not None and analyte is not None and unit != analyte.unit:
+                # A default range is in the analyte's canonical unit.
+                rng = Range(_maybe(rng.low, analyte.unit, unit, analyte),
+                            _maybe(rng.high, analyte.unit, unit, analyte), rng.source)
         except UnitMismatch:
-            apart.append((stored.id, f"{r.value_num:g} {r.unit} cannot be converted to {unit}"))
+            apart.append((stored.id, _("{value} {unit} cannot be converted to {target}").format(
+                value=f"{r.value_num:g}", unit=r.unit, target=display_unit(unit))))
             continue
         original = f"{r.value_num:g} {r.unit or ''}".strip()
         if r.value_text in {"<", ">", "<=", ">="}:
@@ -138,20 +144,31 @@ def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
     moved = trend(series)
     shown = display_unit(unit)
     said = statement(name, moved, shown, key if analyte else None, unit) if moved else (
-        f"{name}: one result, {quantity(points[-1].value, unit, key if analyte else None)} "
-        f"on {points[-1].when[:10]}.".replace("  ", " "))
+        _("{name}: one result, {value} on {date}.").format(
+            name=name, value=quantity(points[-1].value, unit, key if analyte else None),
+            date=format_date(points[-1].when)).replace("  ", " "))
     latest = points[-1]
     critical = check(analyte, latest.value, unit, latest.when, (latest.record_id,)) \
         if analyte else None
     alt_value = None
-    if analyte and analyte.alt_unit:
+    alt_unit = _other_unit(analyte, unit)
+    if alt_unit:
         try:
-            alt_value = convert(latest.value, unit, analyte.alt_unit, analyte)
+            alt_value = convert(latest.value, unit, alt_unit, analyte)
         except UnitMismatch:
             alt_value = None
     return AnalyteFact(key, name, unit, analyte.plain if analyte else "", points, latest_range,
-                       moved, said, critical, analyte.alt_unit if analyte else None, alt_value,
-                       apart)
+                       moved, said, critical, alt_unit, alt_value, apart)
+
+
+def _other_unit(analyte: Analyte | None, shown: str) -> str | None:
+    """The other unit people commonly read an analyte in (its canonical unit when results
+    are shown in another)."""
+    if analyte is None:
+        return None
+    if shown != analyte.unit:
+        return analyte.alt_unit if analyte.alt_unit not in (None, shown) else analyte.unit
+    return analyte.alt_unit
 
 
 def _maybe(value: float | None, source: str, target: str, analyte: Analyte | None) -> float | None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from healthbook.clinical.display import components_text, plain_name, quantity
 from healthbook.clinical.reference import analyte_for
+from healthbook.i18n import pgettext
 from healthbook.vault import RecordKind, StoredRecord
 
 TITLES = {
@@ -16,6 +17,41 @@ TITLES = {
     RecordKind.ALLERGY: "Allergy", RecordKind.REPORT: "Report", RecordKind.DOCUMENT: "Document",
     RecordKind.WORKOUT: "Workout",
 }
+
+
+def kind_title(kind: RecordKind) -> str:
+    """What a kind of record is called, in the current language ('Visit', 'Consultation')."""
+    titles = {
+        RecordKind.ENCOUNTER: pgettext("record kind", "Visit"),
+        RecordKind.OBSERVATION: pgettext("record kind", "Result"),
+        RecordKind.CONDITION: pgettext("record kind", "Diagnosis"),
+        RecordKind.MEDICATION: pgettext("record kind", "Medication"),
+        RecordKind.IMMUNIZATION: pgettext("record kind", "Immunization"),
+        RecordKind.PROCEDURE: pgettext("record kind", "Procedure"),
+        RecordKind.ALLERGY: pgettext("record kind", "Allergy"),
+        RecordKind.REPORT: pgettext("record kind", "Report"),
+        RecordKind.DOCUMENT: pgettext("record kind", "Document"),
+        RecordKind.WORKOUT: pgettext("record kind", "Workout"),
+    }
+    return titles.get(kind, TITLES.get(kind, str(kind)))
+
+
+def status_text(status: str) -> str:
+    """A record's FHIR status as people read it ('resolved', 'résolu'); unknown codes as
+    they are."""
+    words = {
+        "resolved": pgettext("record status", "resolved"),
+        "inactive": pgettext("record status", "inactive"),
+        "remission": pgettext("record status", "remission"),
+        "recurrence": pgettext("record status", "recurrence"),
+        "relapse": pgettext("record status", "relapse"),
+        "entered-in-error": pgettext("record status", "entered-in-error"),
+        "not-done": pgettext("record status", "not-done"),
+        "refuted": pgettext("record status", "refuted"),
+        "stopped": pgettext("record status", "stopped"),
+        "unknown": pgettext("record status", "unknown"),
+    }
+    return words.get(status, status)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +74,7 @@ def analyte_key(code: str | None, display: str | None = None) -> str | None:
 def describe(stored: StoredRecord) -> str:
     """A one-line description of a record ('Glucose 6.3 mmol/L', 'Lisinopril 10 MG')."""
     r = stored.record
-    name = plain_name(r.display) or r.code or TITLES[r.kind]
+    name = plain_name(r.display) or r.code or kind_title(r.kind)
     if r.value_num is not None:
         prefix = r.value_text if r.value_text in {"<", ">", "<=", ">="} else ""
         key = analyte_key(r.code, r.display)
@@ -50,7 +86,7 @@ def describe(stored: StoredRecord) -> str:
         return f"{name}: {r.value_text}"
     if r.status and r.kind in (RecordKind.IMMUNIZATION, RecordKind.CONDITION) and \
             r.status not in {"completed", "active"}:
-        return f"{name} ({r.status})"
+        return f"{name} ({status_text(r.status)})"
     return name
 
 
@@ -66,6 +102,6 @@ def timeline(records: Iterable[StoredRecord], kinds: set[RecordKind] | None = No
         text = describe(stored)
         if needle and needle not in text.lower():
             continue
-        entries.append(Entry(r.effective or "", r.kind, TITLES[r.kind], text, stored.id))
+        entries.append(Entry(r.effective or "", r.kind, kind_title(r.kind), text, stored.id))
     entries.sort(key=lambda e: (e.when, e.record_id), reverse=True)
     return entries

@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from healthbook.i18n import _, format_percent, ngettext
+
 SECONDS_PER_YEAR = 365.25 * 86_400
 SIGNIFICANT_CHANGE = 0.10  # a 10% change between first and last is worth saying
 MIN_SPAN_DAYS = 30
@@ -72,12 +74,16 @@ def _least_squares(times: list[float], values: list[float]) -> tuple[float | Non
 def months_between(days: float) -> str:
     """'14 months', '3 weeks', '2 years' — the span in words."""
     if days >= 730:
-        return f"{days / 365.25:.0f} years"
+        n = int(f"{days / 365.25:.0f}")
+        return ngettext("{n} year", "{n} years", n).format(n=n)
     if days >= 60:
-        return f"{days / 30.44:.0f} months"
+        n = int(f"{days / 30.44:.0f}")
+        return ngettext("{n} month", "{n} months", n).format(n=n)
     if days >= 14:
-        return f"{days / 7:.0f} weeks"
-    return f"{days:.0f} days"
+        n = int(f"{days / 7:.0f}")
+        return ngettext("{n} week", "{n} weeks", n).format(n=n)
+    n = int(f"{days:.0f}")
+    return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def statement(name: str, t: Trend, unit: str, key: str | None = None,
@@ -85,11 +91,18 @@ def statement(name: str, t: Trend, unit: str, key: str | None = None,
     """'LDL cholesterol rose 22% over 14 months (4 results, 130 to 159 mg/dL).' Values are
     rounded as the test is read when its UCUM unit (and analyte key) are given."""
     from healthbook.clinical.display import number
+    from healthbook.i18n import localise_number
 
     span = months_between(t.days)
     first, last = (number(t.first, ucum, key), number(t.last, ucum, key)) if ucum else \
-        (f"{t.first:.4g}", f"{t.last:.4g}")
-    numbers = f"{t.n} results, {first} to {last} {unit}".rstrip()
+        (localise_number(f"{t.first:.4g}"), localise_number(f"{t.last:.4g}"))
+    numbers = ngettext("{n} result, {first} to {last} {unit}",
+                       "{n} results, {first} to {last} {unit}", t.n).format(
+        n=t.n, first=first, last=last, unit=unit).rstrip()
     if t.significant and t.percent is not None:
-        return f"{name} {t.direction} {abs(t.percent) * 100:.0f}% over {span} ({numbers})."
-    return f"{name} stayed about the same over {span} ({numbers})."
+        said = _("{name} rose {percent} over {span} ({numbers}).") if t.change > 0 else \
+            _("{name} fell {percent} over {span} ({numbers}).")
+        return said.format(name=name, percent=format_percent(abs(t.percent)), span=span,
+                           numbers=numbers)
+    return _("{name} stayed about the same over {span} ({numbers}).").format(
+        name=name, span=span, numbers=numbers)

@@ -51,6 +51,41 @@ def display_unit(unit: str | None) -> str:
     return re.sub(r"\{[^}]*\}", "", unit).strip()
 
 
+# The unit an analyte is shown in, per unit system (otherwise its canonical unit, as
+# resources/reference/analytes.json gives it). "fr" is how French laboratories print results.
+UNIT_SYSTEMS: dict[str, dict[str, str]] = {
+    "metric": {"glucose": "mmol/L", "cholesterol": "mmol/L", "ldl": "mmol/L",
+               "hdl": "mmol/L", "triglycerides": "mmol/L", "calcium": "mmol/L",
+               "urea_nitrogen": "mmol/L", "creatinine": "umol/L", "hemoglobin": "g/L"},
+    "us": {"body_weight": "[lb_av]", "body_height": "[in_i]", "body_temperature": "[degF]"},
+    "fr": {"glucose": "mmol/L", "cholesterol": "g/L", "ldl": "g/L", "hdl": "g/L",
+           "triglycerides": "g/L", "calcium": "mmol/L", "urea_nitrogen": "mmol/L",
+           "creatinine": "umol/L"},
+}
+LANGUAGE_UNITS = {"fr": "fr"}  # a language's usual units when the user chose none
+_chosen_system = ""  # Settings › Units ("" = the language's usual units)
+
+
+def set_unit_system(name: str) -> None:
+    """Show results in a unit system from now on: "metric", "us", or "" (the usual units of
+    the current language)."""
+    global _chosen_system
+    _chosen_system = name if name in UNIT_SYSTEMS else ""
+
+
+def unit_system() -> str:
+    """The unit system in use: the user's choice, else the current language's usual one."""
+    from healthbook.i18n import current_language
+
+    return _chosen_system or LANGUAGE_UNITS.get(current_language(), "")
+
+
+def preferred_unit(analyte: Analyte) -> str:
+    """The unit to show an analyte's results in (its canonical unit unless the unit system
+    says otherwise)."""
+    return UNIT_SYSTEMS.get(unit_system(), {}).get(analyte.key, analyte.unit)
+
+
 class UnitMismatch(ValueError):
     """The two units cannot be converted into each other for this analyte."""
 

@@ -14,6 +14,7 @@ from healthbook.clinical.ranges import Flag, flag
 from healthbook.clinical.reference import Analyte, Range, analytes
 from healthbook.clinical.trends import Trend, months_between, trend
 from healthbook.clinical.units import display_unit
+from healthbook.i18n import _, format_percent, localise_number
 
 # Metrics whose daily value is a total (steps walked in a day); the rest are averages.
 SUMMED = {
@@ -43,6 +44,35 @@ LABELS = {
     "dietary_fiber": "Fibre", "dietary_sodium": "Sodium",
     "dietary_cholesterol": "Cholesterol in food", "dietary_water": "Water",
 }
+
+
+def metric_label(metric: str) -> str:
+    """A wearable metric's name in the current language ('Steps', 'Pas')."""
+    labels = {
+        "steps": _("Steps"), "heart_rate": _("Heart rate"),
+        "resting_heart_rate": _("Resting heart rate"),
+        "walking_heart_rate": _("Walking heart rate"), "hrv_sdnn": _("Heart rate variability"),
+        "active_energy": _("Active energy"), "basal_energy": _("Resting energy"),
+        "distance_walking_running": _("Walking + running distance"),
+        "body_weight": _("Weight"), "bp_systolic": _("Systolic blood pressure"),
+        "bp_diastolic": _("Diastolic blood pressure"), "blood_glucose": _("Blood glucose"),
+        "oxygen_saturation": _("Oxygen saturation"), "sleep": _("Sleep"),
+        "exercise_minutes": _("Exercise minutes"), "flights_climbed": _("Flights climbed"),
+        "body_temperature": _("Body temperature"), "respiratory_rate": _("Respiratory rate"),
+        "bmi": _("Body mass index"), "activity_move": _("Move (active energy)"),
+        "activity_exercise": _("Exercise (activity rings)"),
+        "activity_stand_hours": _("Stand hours"), "dietary_energy": _("Food energy"),
+        "distance": _("Distance"), "hrv_rmssd": _("Heart rate variability (RMSSD)"),
+        "body_height": _("Height"), "vo2_max": _("VO2 max"), "sleep_in_bed": _("Time in bed"),
+        "sleep_awake": _("Awake at night"), "dietary_protein": _("Protein"),
+        "dietary_fat": _("Fat"), "dietary_carbohydrates": _("Carbohydrates"),
+        "dietary_sugar": _("Sugar"), "dietary_fiber": _("Fibre"),
+        "dietary_sodium": _("Sodium"), "dietary_cholesterol": _("Cholesterol in food"),
+        "dietary_water": _("Water"),
+    }
+    return labels.get(metric) or LABELS.get(metric, metric.replace("_", " ").capitalize())
+
+
 # Sleep metrics: a day's value is the hours recorded. Time in bed and awake time are kept
 # apart from sleep, so that a night with both "in bed" and "asleep" records is not doubled.
 SLEEP = {"sleep", "sleep_in_bed", "sleep_awake"}
@@ -151,7 +181,7 @@ def metric_fact(metric: str, unit: str, hourly: Sequence[tuple[int, int, float, 
         days = daily(hourly, summed, use_seconds=is_sleep)
     if not days:
         return None
-    label = LABELS.get(metric, metric.replace("_", " ").capitalize())
+    label = metric_label(metric)
     shown_unit = "h" if is_sleep else "" if unit in ("count", "1") else unit
     end = days[-1].day
 
@@ -193,21 +223,35 @@ def _out_of_range(hourly: Sequence[tuple[int, int, float, float, float, int]],
 def fmt(value: float) -> str:
     """A number as people read it: 9,815 / 81.2 / 0.95."""
     if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.1f}" if abs(value) >= 1 else f"{value:.2g}"
+        return localise_number(f"{value:,.0f}")
+    return localise_number(f"{value:.1f}" if abs(value) >= 1 else f"{value:.2g}")
 
 
 def _statement(label: str, unit: str, summed: bool, days: list[Day], last_30: float | None,
                previous_30: float | None, change: float | None, moved: Trend | None) -> str:
-    per = "a day on average" if summed else "on average"
     unit = f" {unit}" if unit else ""
     if change is not None and last_30 is not None and previous_30 is not None \
             and abs(change) >= 0.10:
-        verb = "rose" if change > 0 else "fell"
-        return (f"{label} {verb} {abs(change) * 100:.0f}% ({fmt(previous_30)} to "
-                f"{fmt(last_30)}{unit} {per}), comparing the last 30 days with the 30 before.")
+        if summed:
+            said = _("{label} rose {percent} ({before} to {after}{unit} a day on average), "
+                     "comparing the last 30 days with the 30 before.") if change > 0 else \
+                _("{label} fell {percent} ({before} to {after}{unit} a day on average), "
+                  "comparing the last 30 days with the 30 before.")
+        else:
+            said = _("{label} rose {percent} ({before} to {after}{unit} on average), "
+                     "comparing the last 30 days with the 30 before.") if change > 0 else \
+                _("{label} fell {percent} ({before} to {after}{unit} on average), "
+                  "comparing the last 30 days with the 30 before.")
+        return said.format(label=label, percent=format_percent(abs(change)),
+                           before=fmt(previous_30), after=fmt(last_30), unit=unit)
     if moved is not None and moved.significant and moved.percent is not None:
-        return (f"{label} {moved.direction} {abs(moved.percent) * 100:.0f}% over "
-                f"{months_between(moved.days)} ({fmt(moved.first)} to {fmt(moved.last)}{unit}).")
+        said = _("{label} rose {percent} over {span} ({first} to {last}{unit}).") \
+            if moved.change > 0 else \
+            _("{label} fell {percent} over {span} ({first} to {last}{unit}).")
+        return said.format(label=label, percent=format_percent(abs(moved.percent)),
+                           span=months_between(moved.days), first=fmt(moved.first),
+                           last=fmt(moved.last), unit=unit)
     value = last_30 if last_30 is not None else days[-1].value
-    return f"{label}: {fmt(value)}{unit} {per} over the last 30 days with data."
+    said = _("{label}: {value}{unit} a day on average over the last 30 days with data.") \
+        if summed else _("{label}: {value}{unit} on average over the last 30 days with data.")
+    return said.format(label=label, value=fmt(value), unit=unit)

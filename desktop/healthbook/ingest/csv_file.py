@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
 
+from healthbook.i18n import _
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.errors import ImportFailed
 from healthbook.ingest.items import Item, Sample, Skipped
@@ -103,7 +104,8 @@ def _decode(data: bytes, name: str) -> str:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise ImportFailed(f"{name} is not UTF-8 text; save it as 'CSV UTF-8'.") from exc
+            raise ImportFailed(_("{name} is not UTF-8 text; save it as 'CSV UTF-8'.").format(
+                                   name=name)) from exc
 
 
 def _dialect(text: str) -> csv.Dialect | type[csv.Dialect]:
@@ -126,7 +128,7 @@ def _number(text: str, decimal_comma: bool) -> tuple[float | None, str | None]:
     except ValueError:
         return None, comparator
     if value != value or abs(value) > 1e12:
-        raise ValueError("value out of range")
+        raise ValueError(_("value out of range"))
     return value, comparator
 
 
@@ -176,10 +178,11 @@ def items_from_csv_text(text: str, name: str,
         # newline=None: old Mac (CR) and Windows (CRLF) line ends both read as rows.
         rows = list(csv.reader(io.StringIO(text, newline=None), dialect))
     except csv.Error as exc:
-        raise ImportFailed(f"{name} is not a readable CSV file ({exc}).") from exc
+        raise ImportFailed(_("{name} is not a readable CSV file ({error}).").format(
+                               name=name, error=exc)) from exc
     rows = [r for r in rows if any(cell.strip() for cell in r)]
     if len(rows) < 2:
-        raise ImportFailed(f"{name} has no data rows under its header.")
+        raise ImportFailed(_("{name} has no data rows under its header.").format(name=name))
     headers = [h.strip() for h in rows[0]]
     normalized = [_norm(h) for h in headers]
     if "meal" in normalized and "calories" in normalized and "date" in normalized:
@@ -189,13 +192,14 @@ def items_from_csv_text(text: str, name: str,
     missing = [role for role in ("date", "test", "value") if role not in columns]
     if missing:
         raise ImportFailed(
-            f"{name}: no column for {', '.join(missing)} was found (headers: "
-            f"{', '.join(headers)}). Choose the columns in the import dialog, or pass "
-            "--csv-map date=COLUMN,test=COLUMN,value=COLUMN.")
+            _("{name}: no column for {columns} was found (headers: {headers}). Choose the columns "
+              "in the import dialog, or pass --csv-map date=COLUMN,test=COLUMN,value=COLUMN."
+              ).format(name=name, columns=", ".join(missing), headers=", ".join(headers)))
     try:
         index = {role: headers.index(header) for role, header in columns.items()}
     except ValueError as exc:
-        raise ImportFailed(f"{name}: the column mapping names a missing column ({exc}).") from exc
+        raise ImportFailed(_("{name}: the column mapping names a missing column ({error}).").format(
+                               name=name, error=exc)) from exc
     decimal_comma = getattr(dialect, "delimiter", ",") == ";"
     day_first = _day_first(rows[1:], index["date"])
 
@@ -207,7 +211,8 @@ def items_from_csv_text(text: str, name: str,
         when = _when(cell(row, "date"), day_first)
         test = cell(row, "test").strip()
         if not when or not test:
-            yield Skipped("csv row", f"line {line}", "missing or unreadable date or test name")
+            yield Skipped("csv row", _("line {n}").format(n=line),
+                          _("missing or unreadable date or test name"))
             continue
         try:
             value, comparator = _number(cell(row, "value"), decimal_comma)
@@ -217,11 +222,11 @@ def items_from_csv_text(text: str, name: str,
             if "high" in index:
                 high = _number(cell(row, "high"), decimal_comma)[0]
         except ValueError as exc:
-            yield Skipped("csv row", f"line {line}", str(exc))
+            yield Skipped("csv row", _("line {n}").format(n=line), str(exc))
             continue
         text_value = comparator if value is not None else (cell(row, "value").strip() or None)
         if value is None and text_value is None:
-            yield Skipped("csv row", f"line {line}", "no value")
+            yield Skipped("csv row", _("line {n}").format(n=line), _("no value"))
             continue
         yield Record(RecordKind.OBSERVATION, None, None, test, value_num=value,
                      value_text=text_value, unit=cell(row, "unit").strip() or None,
@@ -237,13 +242,13 @@ def _myfitnesspal(headers: list[str], rows: list[list[str]], name: str) -> Itera
         when = _when(row[date_i], False) if date_i < len(row) else None
         start = epoch_of(when[:10]) if when else None
         if start is None:
-            yield Skipped("csv row", f"line {line}", "unreadable date")
+            yield Skipped("csv row", _("line {n}").format(n=line), _("unreadable date"))
             continue
         for i, header in enumerate(normalized):
             target = MFP_COLUMNS.get(header)
             if target is None or i >= len(row):
                 continue
-            value, _ = _number(row[i], False)
+            value, _comparator = _number(row[i], False)
             if value is not None:
                 key = (when[:10], *target)
                 totals[key] = totals.get(key, 0.0) + value
@@ -256,7 +261,8 @@ def _myfitnesspal(headers: list[str], rows: list[list[str]], name: str) -> Itera
 def parse_csv(ctx: ParseContext, mapping: Mapping[str, str] | None = None) -> Iterator[Item]:
     """Parser for a CSV file."""
     if ctx.total_bytes > MAX_CSV_BYTES:
-        raise ImportFailed(f"{ctx.path.name} is too large for a CSV import (over 256 MB).")
+        raise ImportFailed(_("{name} is too large for a CSV import (over 256 MB).").format(
+                               name=ctx.path.name))
     data = ctx.path.read_bytes()
     ctx.done_bytes = len(data)
     yield from items_from_csv_text(_decode(data, ctx.path.name), ctx.path.name, mapping)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from healthbook.i18n import _
 from healthbook.ingest import json_text
 from healthbook.ingest.items import Demographics, Item, Skipped
 from healthbook.timeparse import normalize_when
@@ -52,7 +53,7 @@ def _number(value: Any) -> float | None:
     except (InvalidOperation, ValueError):
         return None
     if number != number or abs(number) == float("inf"):
-        raise ValueError("value out of range")
+        raise ValueError(_("value out of range"))
     return number
 
 
@@ -270,9 +271,9 @@ def _document(res: Mapping[str, Any], original: str, fmt: str) -> Record:
             try:
                 data = base64.b64decode(att["data"], validate=False)
             except (binascii.Error, ValueError) as exc:
-                raise ValueError("attachment data is not valid base64") from exc
+                raise ValueError(_("attachment data is not valid base64")) from exc
             if len(data) > MAX_ATTACHMENT:
-                raise ValueError("attachment larger than 50 MB")
+                raise ValueError(_("attachment larger than 50 MB"))
             attachment = Attachment(att.get("contentType") or "application/octet-stream", data,
                                     att.get("title"))
         elif att.get("url"):

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from healthbook.i18n import _
 from healthbook.ingest import json_text
 from healthbook.ingest.context import ParseContext
 from healthbook.ingest.detect import check_zip_member, zip_members
@@ -160,14 +161,15 @@ def rollback_journal(data: bytes) -> bytes:
 def items_from_database(data: bytes) -> Iterator[Item]:
     """Items from the bytes of a Health Connect export database."""
     if len(data) < 512 or not data.startswith(b"SQLite format 3\x00"):
-        raise ImportFailed("The export does not hold a Health Connect database.")
+        raise ImportFailed(_("The export does not hold a Health Connect database."))
     with closing(sqlite3.connect(":memory:")) as db:
         db.text_factory = _text  # a damaged name or label must not stop the import
         try:
             db.deserialize(rollback_journal(data))
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         except (sqlite3.Error, MemoryError, UnicodeError) as exc:  # damaged schema text
-            raise ImportFailed(f"The Health Connect database is damaged ({exc}).") from exc
+            raise ImportFailed(_("The Health Connect database is damaged ({error}).").format(
+                                   error=exc)) from exc
         apps = _apps(db)
         known = READ | {m.table for m in MEASURES}
         for table in sorted(tables - known):
@@ -181,7 +183,8 @@ def items_from_database(data: bytes) -> Iterator[Item]:
                 yield from _medical_records(db)
         except (sqlite3.Error, ValueError, TypeError, UnicodeError, OverflowError,
                 OSError) as exc:  # OSError: a time beyond what the platform can convert
-            raise ImportFailed(f"The Health Connect database could not be read ({exc}).") from exc
+            raise ImportFailed(_("The Health Connect database could not be read ({error}).").format(
+                                   error=exc)) from exc
 
 
 def _rows(db: Any, table: str, sql: str) -> tuple[Iterable[Any], Skipped | None]:
@@ -194,7 +197,8 @@ def _rows(db: Any, table: str, sql: str) -> tuple[Iterable[Any], Skipped | None]
         if "no such column" not in str(exc):
             raise
         return [], Skipped("health-connect", table,
-                           f"this export's {table} has no {str(exc).split(': ')[-1]} column")
+                           _("this export's {table} has no {column} column").format(
+                               table=table, column=str(exc).split(": ")[-1]))
 
 
 def _samples(db: Any, tables: set[str], apps: dict[int, str]) -> Iterator[Item]:
@@ -249,7 +253,7 @@ def _medical_records(db: Any) -> Iterator[Item]:
             resource = json_text.loads(str(data))
         except (ValueError, RecursionError):
             yield Skipped("medical record", f"{source or 'Health Connect'}: {ident}",
-                          "its FHIR data is not valid JSON")
+                          _("its FHIR data is not valid JSON"))
             continue
         if isinstance(resource, dict):
             entries.append({"resource": resource})
@@ -267,9 +271,11 @@ def parse_health_connect(ctx: ParseContext) -> Iterator[Item]:
             info = dbs[0]
             check_zip_member(info, ctx.path.name)
             if info.file_size > MAX_DB_BYTES:  # it is read into memory, never onto disk
-                raise UnsafeFile(f"{ctx.path.name} expands to an implausible size; refused.")
+                raise UnsafeFile(_("{name} expands to an implausible size; refused.").format(
+                                     name=ctx.path.name))
             data = archive.read(info)
     except (zipfile.BadZipFile, NotImplementedError, RuntimeError) as exc:
-        raise ImportFailed(f"{ctx.path.name} could not be read: {exc}.") from exc
+        raise ImportFailed(_("{name} could not be read: {error}.").format(
+                               name=ctx.path.name, error=exc)) from exc
     ctx.done_bytes = ctx.total_bytes
     yield from items_from_database(data)

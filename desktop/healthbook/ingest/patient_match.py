@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from healthbook.i18n import _, format_date, pgettext
 from healthbook.ingest.errors import PersonMismatch
 from healthbook.ingest.items import Demographics
 from healthbook.vault import Person
@@ -9,12 +10,16 @@ from healthbook.vault import Person
 
 def describe_patient(d: Demographics) -> str:
     """'Carla Echevarría, born 1947-03-02, male' — whatever the file says."""
-    parts = [d.name or "a patient"]
+    parts = [d.name or _("a patient")]
     if d.birth_date:
-        parts.append(f"born {d.birth_date[:10]}")
+        parts.append(_("born {date}").format(date=format_date(d.birth_date[:10])))
     if d.sex in ("female", "male"):
-        parts.append(d.sex)
+        parts.append(_sex(d.sex))
     return ", ".join(parts)
+
+
+def _sex(sex: str) -> str:
+    return pgettext("sex", "female") if sex == "female" else pgettext("sex", "male")
 
 
 def _differs(a: str | None, b: str | None) -> bool:
@@ -28,10 +33,11 @@ def _differs(a: str | None, b: str | None) -> bool:
 def mismatch_reason(person: Person, found: Demographics) -> str | None:
     """Why the file's patient cannot be this person, or None when nothing disagrees."""
     if _differs(person.birth_date, found.birth_date):
-        return f"{person.name} was born on {(person.birth_date or '')[:10]}"
+        return _("{name} was born on {date}").format(
+            name=person.name, date=format_date((person.birth_date or "")[:10]))
     if person.sex in ("female", "male") and found.sex in ("female", "male") and \
             person.sex != found.sex:
-        return f"{person.name} is recorded as {person.sex}"
+        return _("{name} is recorded as {sex}").format(name=person.name, sex=_sex(person.sex))
     return None
 
 
@@ -62,12 +68,13 @@ class PatientCheck:
         if len(self.seen) > 1:
             who = "; ".join(describe_patient(d) for d in self.seen)
             raise PersonMismatch(
-                f"{self.file_name} holds the records of several patients ({who}). Nothing "
-                f"was imported: split the file, or confirm to import all of it for "
-                f"{self.person.name}.", who)
+                _("{file} holds the records of several patients ({who}). Nothing was imported: "
+                  "split the file, or confirm to import all of it for {person}.").format(
+                    file=self.file_name, who=who, person=self.person.name), who)
         reason = mismatch_reason(self.person, found)
         if reason:
             who = describe_patient(found)
             raise PersonMismatch(
-                f"{self.file_name} is about {who}, but {reason}. Nothing was imported: check "
-                f"that this is the right person, or confirm to import it anyway.", who)
+                _("{file} is about {who}, but {reason}. Nothing was imported: check that this is "
+                  "the right person, or confirm to import it anyway.").format(
+                    file=self.file_name, who=who, reason=reason), who)

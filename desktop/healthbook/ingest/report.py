@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from healthbook.i18n import _, localise_number, ngettext
 from healthbook.ingest.items import Skipped
 
 MAX_LISTED_SKIPS = 200
@@ -57,12 +58,44 @@ class ImportReport:
             "ignored": dict(sorted(self.ignored.items())),
         }
 
+    def counts(self) -> str:
+        """What was added, already there and skipped, in words ('added 12 results, 3
+        conditions; 4 already in the vault; 2 skipped')."""
+        added = ", ".join(count_of(k, n) for k, n in sorted(self.added.items()) if n) or \
+            _("nothing")
+        text = _("added {things}").format(things=added)
+        if self.total_duplicates:
+            n = self.total_duplicates
+            text += "; " + ngettext("{n} already in the vault", "{n} already in the vault",
+                                    n).format(n=_grouped(n))
+        if self.skipped_count:
+            n = sum(self.skipped_count.values())
+            text += "; " + ngettext("{n} skipped", "{n} skipped", n).format(n=_grouped(n))
+        return text
+
     def summary(self) -> str:
         """One line for people: what was added, what was already there, what was skipped."""
-        added = ", ".join(f"{n:,} {k}" for k, n in sorted(self.added.items()) if n) or "nothing"
-        text = f"{self.file_name}: added {added}"
-        if self.total_duplicates:
-            text += f"; {self.total_duplicates:,} already in the vault"
-        if self.skipped_count:
-            text += f"; {sum(self.skipped_count.values()):,} skipped"
-        return text + "."
+        return _("{file}: {counts}.").format(file=self.file_name, counts=self.counts())
+
+
+def _grouped(n: int) -> str:
+    return localise_number(f"{n:,}")
+
+
+def count_of(kind: str, n: int) -> str:
+    """'12 results', '1 condition', '3,400 samples' — a number of things of one kind."""
+    forms = {
+        "observation": ngettext("{n} result", "{n} results", n),
+        "condition": ngettext("{n} condition", "{n} conditions", n),
+        "medication": ngettext("{n} medication", "{n} medications", n),
+        "allergy": ngettext("{n} allergy", "{n} allergies", n),
+        "immunization": ngettext("{n} immunization", "{n} immunizations", n),
+        "procedure": ngettext("{n} procedure", "{n} procedures", n),
+        "encounter": ngettext("{n} visit", "{n} visits", n),
+        "report": ngettext("{n} report", "{n} reports", n),
+        "document": ngettext("{n} document", "{n} documents", n),
+        "workout": ngettext("{n} workout", "{n} workouts", n),
+        "samples": ngettext("{n} sample", "{n} samples", n),
+    }
+    form = forms.get(kind)
+    return form.format(n=_grouped(n)) if form else f"{_grouped(n)} {kind}"

@@ -13,14 +13,15 @@ from xml.parsers import expat
 
 from lxml import etree
 
+from healthbook.i18n import _
 from healthbook.ingest.errors import ImportFailed, UnsafeFile
 
 _ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
 
 
 def _refuse_entities(*_args: Any) -> NoReturn:
-    raise UnsafeFile("The file declares XML entities, which health exports never do; "
-                     "it was refused as unsafe.")
+    raise UnsafeFile(_("The file declares XML entities, which health exports never do; it was "
+                       "refused as unsafe."))
 
 
 def expat_parser() -> Any:
@@ -37,14 +38,15 @@ def parse_lxml(data: bytes, name: str) -> Any:
     """Parse a whole (small) XML document with lxml, refusing DTDs with entities."""
     head = data[:4096].lower()
     if _ENTITY_DECL.search(data) or (b"<!doctype" in head and b"system" in head):
-        raise UnsafeFile(f"{name} declares XML entities or an external DTD; it was refused "
-                         "as unsafe.")
+        raise UnsafeFile(_("{name} declares XML entities or an external DTD; it was refused as "
+                           "unsafe.").format(name=name))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                              huge_tree=False, remove_comments=True)
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise ImportFailed(f"{name} is not well-formed XML ({exc}).") from exc
+        raise ImportFailed(_("{name} is not well-formed XML ({error}).").format(
+                               name=name, error=exc)) from exc
 
 
 def strip_internal_dtd(prefix: bytes) -> bytes:
@@ -60,7 +62,7 @@ def strip_internal_dtd(prefix: bytes) -> bytes:
     if root is None:
         root = re.search(rb">\s*<(?![!?])", prefix[start:])
     if root is None:
-        raise ImportFailed("The document's DOCTYPE is not closed.")
+        raise ImportFailed(_("The document's DOCTYPE is not closed."))
     dtd = prefix[start:start + root.end() - 1]
     if b"<!ENTITY" in dtd.upper():
         _refuse_entities()

@@ -11,6 +11,8 @@ from typing import Any
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
+from healthbook.i18n import _
+
 PAGE_W, PAGE_H = 8.27, 11.69  # A4, inches
 MARGIN = 0.7
 WIDTH = PAGE_W - 2 * MARGIN
@@ -122,7 +124,9 @@ class Document:
             page.add_artist(_rule(PAGE_H - 0.72, LIGHT))
             page.text(MARGIN / PAGE_W, 0.5 / PAGE_H, self.footer, fontsize=7, color=GREY,
                       va="bottom")
-            page.text(1 - MARGIN / PAGE_W, 0.32 / PAGE_H, f"{self.title} · page {n} of {total}",
+            page.text(1 - MARGIN / PAGE_W, 0.32 / PAGE_H,
+                      _("{title} · page {n} of {total}").format(title=self.title, n=n,
+                                                                 total=total),
                       fontsize=7, color=GREY, va="bottom", ha="right")
         out = io.BytesIO()
         with PdfPages(out, metadata={"Title": self.title, "Creator": "Healthbook"}) as pdf:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from healthbook.i18n import _
 from healthbook.progress import CancelToken, Progress, ProgressCallback, no_progress
 from healthbook.vault import Person, RecordKind, StoredRecord
 
@@ -184,7 +185,7 @@ def fhir_bundle(person: Person, records: list[StoredRecord], *,
     for i, s in enumerate(records):
         if i % STEP == 0:
             cancel.check()
-            progress(Progress(i, len(records), "records", "Checking the records", i))
+            progress(Progress(i, len(records), "records", _("Checking the records"), i))
         resource = _original(s) or _built(s, patient_url)
         if resource is None:
             skipped.append(s.id)
@@ -199,5 +200,5 @@ def fhir_bundle(person: Person, records: list[StoredRecord], *,
               "timestamp": datetime.now(UTC).isoformat(timespec="seconds"), "entry": entries}
     Bundle.model_validate({**bundle, "entry": [{"fullUrl": e["fullUrl"]} for e in entries]})
     cancel.check()
-    progress(Progress(len(records), len(records), "records", "Writing the file", len(records)))
+    progress(Progress(len(records), len(records), "records", _("Writing the file"), len(records)))
     return Shared(bundle, held, skipped)

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from healthbook.assistant.answers import Answer, Assistant, Request
 from healthbook.assistant.models import chosen_model
@@ -41,7 +41,8 @@ class AssistantRunner(QObject):
             if self._model is not None:
                 self._model.close()
                 self._model = None
-            job.report(Progress(0, 0, "model", "Loading the language model…"))
+            job.report(Progress(0, 0, "model", QCoreApplication.translate(
+                "Assistant", "Loading the language model…")))
             self._model = LocalModel(path)
         return self._model
 
@@ -62,7 +63,8 @@ class AssistantRunner(QObject):
         def work(job: Job) -> Answer:
             assistant = self._for(data, job)
             request = build(assistant)
-            job.report(Progress(0, 0, "model", "Reading the records…"))
+            job.report(Progress(0, 0, "model", QCoreApplication.translate(
+                "Assistant", "Reading the records…")))
             count = 0
 
             def piece(text: str) -> None:

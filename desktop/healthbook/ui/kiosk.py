@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -20,6 +21,7 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFileSystemModel,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from healthbook import i18n
 from healthbook.preferences import Preferences
 
 BLOCKED_KEYS = (QKeySequence.StandardKey.Copy, QKeySequence.StandardKey.Cut,
@@ -91,7 +94,8 @@ def visitor_dialog(parent: QWidget, prefs: Preferences) -> QFileDialog:
     """Qt's own file dialog (not the system's) that lists only the allowed folder: a typed
     path elsewhere shows nothing, and browsing out is pulled back."""
     folder = allowed_folder(prefs).resolve()
-    dialog = QFileDialog(parent, "Open the visitor's export", str(folder))
+    dialog = QFileDialog(parent, QCoreApplication.translate("Kiosk", "Open the visitor's export"),
+                         str(folder))
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setProxyModel(InsideFolder(folder, dialog))
@@ -103,7 +107,14 @@ def visitor_dialog(parent: QWidget, prefs: Preferences) -> QFileDialog:
     return dialog
 
 
+
 OUTSIDE_FOLDER = "Only files in the kiosk's folder can be opened here. Please ask the staff."
+
+
+def outside_folder() -> str:
+    """Why a file outside the kiosk's folder was not opened."""
+    return QCoreApplication.translate(
+        "Kiosk", "Only files in the kiosk's folder can be opened here. Please ask the staff.")
 
 
 def visitor_choice(dialog: QFileDialog, prefs: Preferences) -> Path | None:
@@ -123,7 +134,7 @@ def choose_visitor_file(parent: QWidget, prefs: Preferences) -> tuple[Path | Non
         chosen = visitor_choice(dialog, prefs)
     finally:
         dialog.deleteLater()  # its file name field must not outlive this visitor
-    return (chosen, "") if chosen is not None else (None, OUTSIDE_FOLDER)
+    return (chosen, "") if chosen is not None else (None, outside_folder())
 
 
 class KioskWelcome(QWidget):
@@ -133,11 +144,13 @@ class KioskWelcome(QWidget):
         open_requested(): a visitor wants to open their export.
         demo_requested(): show the demo person.
         admin_requested(): staff want to leave kiosk mode.
+        language_requested(str): the visitor chose another language (for this visit).
     """
 
     open_requested = Signal()
     demo_requested = Signal()
     admin_requested = Signal()
+    language_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -146,9 +159,7 @@ class KioskWelcome(QWidget):
         title = QLabel("Healthbook")
         title.setObjectName("title")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        intro = QLabel("Bring your health export on a phone or USB stick. Nothing you open "
-                       "here is saved: when you end the session, or after a few idle minutes, "
-                       "everything is wiped.")
+        intro = self.intro = QLabel()
         intro.setWordWrap(True)
         intro.setAlignment(Qt.AlignmentFlag.AlignCenter)
         intro.setMinimumHeight(intro.fontMetrics().lineSpacing() * 3)
@@ -157,15 +168,23 @@ class KioskWelcome(QWidget):
         self.error.setObjectName("error")
         self.error.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.error.setWordWrap(True)
-        self.open = QPushButton("Open my health export…")
+        self.open = QPushButton()
         self.open.setMinimumHeight(48)
         self.open.setDefault(True)  # Enter opens the export: the screen works from the keyboard
         self.open.clicked.connect(self.open_requested.emit)
-        self.demo = QPushButton("See a demo")
+        self.demo = QPushButton()
         self.demo.clicked.connect(self.demo_requested.emit)
-        self.admin = QPushButton("Staff")
+        self.admin = QPushButton()
         self.admin.setFlat(True)
         self.admin.clicked.connect(self.admin_requested.emit)
+        # One button per other language, each named in its own language (a visitor who
+        # does not read the current one still finds theirs).
+        self.languages: dict[str, QPushButton] = {}
+        for code in i18n.available_languages():
+            button = QPushButton(i18n.language_name(code))
+            button.setFlat(True)
+            button.clicked.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+            self.languages[code] = button
         self.open.setMinimumWidth(320)
         self.demo.setMinimumWidth(320)
         column = QWidget()
@@ -178,8 +197,28 @@ class KioskWelcome(QWidget):
             inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
-        layout.addWidget(self.admin, 0, Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()
+        for button in self.languages.values():
+            bottom.addWidget(button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.admin)
+        layout.addLayout(bottom)
         self.setFocusProxy(self.open)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the start screen in the current language."""
+        self.intro.setText(self.tr(
+            "Bring your health export on a phone or USB stick. Nothing you open here is saved: "
+            "when you end the session, or after a few idle minutes, everything is wiped."))
+        self.open.setText(self.tr("Open my health export…"))
+        self.demo.setText(self.tr("See a demo"))
+        self.admin.setText(self.tr("Staff"))
+        current = i18n.current_language()
+        for code, button in self.languages.items():
+            button.setVisible(code != current)
+            button.setAccessibleName(self.tr("Show Healthbook in {language}").format(
+                language=i18n.language_name(code)))
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         """The main button has the focus whenever the start screen appears."""
@@ -192,36 +231,43 @@ MIN_PIN_DIGITS = 6
 
 def ask_pin(parent: QWidget, prompt: str) -> str | None:
     """Ask for the admin PIN (hidden input)."""
-    pin, ok = QInputDialog.getText(parent, "Staff", prompt, QLineEdit.EchoMode.Password)
+    pin, ok = QInputDialog.getText(parent, QCoreApplication.translate("Kiosk", "Staff"), prompt,
+                                   QLineEdit.EchoMode.Password)
     return pin if ok else None
 
 
 def pin_problem(pin: str) -> str | None:
     """Why a new staff PIN is not acceptable, or None."""
     if not pin.isdigit() or len(pin) < MIN_PIN_DIGITS:
-        return f"The PIN must be at least {MIN_PIN_DIGITS} digits."
+        return QCoreApplication.translate("Kiosk", "The PIN must be at least {n} digits.").format(
+            n=MIN_PIN_DIGITS)
     if len(set(pin)) == 1 or pin in "01234567890" or pin in "98765432109":
-        return "That PIN is too easy to guess; avoid repeated or consecutive digits."
+        return QCoreApplication.translate(
+            "Kiosk", "That PIN is too easy to guess; avoid repeated or consecutive digits.")
     return None
 
 
 def ask_new_pin(parent: QWidget) -> str | None:
     """Ask for a new staff PIN twice (at least six digits, not trivial); None if cancelled."""
-    prompt = f"Set the staff PIN needed to leave kiosk mode ({MIN_PIN_DIGITS} digits or more):"
+    prompt = QCoreApplication.translate(
+        "Kiosk", "Set the staff PIN needed to leave kiosk mode ({n} digits or more):").format(
+            n=MIN_PIN_DIGITS)
     while True:
         pin = ask_pin(parent, prompt)
         if pin is None:
             return None
         problem = pin_problem(pin)
         if problem is not None:
-            prompt = f"{problem} Set the staff PIN:"
+            prompt = QCoreApplication.translate("Kiosk", "{problem} Set the staff PIN:").format(
+                problem=problem)
             continue
-        again = ask_pin(parent, "Enter the same PIN again:")
+        again = ask_pin(parent, QCoreApplication.translate("Kiosk", "Enter the same PIN again:"))
         if again is None:
             return None
         if again == pin:
             return pin
-        prompt = "The two PINs were different. Set the staff PIN:"
+        prompt = QCoreApplication.translate("Kiosk",
+                                            "The two PINs were different. Set the staff PIN:")
 
 
 def _pin_key() -> Path:
@@ -239,10 +285,13 @@ def check_staff_pin(parent: QWidget, prefs: Preferences) -> tuple[bool, str]:
 
     wait = attempts.wait_needed(_pin_key())
     if wait > 0:
-        return False, f"Too many wrong PINs: wait {wait:.0f} seconds, then try again."
-    pin = ask_pin(parent, "Staff PIN:")
+        return False, i18n.ngettext(
+            "Too many wrong PINs: wait {n} second, then try again.",
+            "Too many wrong PINs: wait {n} seconds, then try again.", round(wait)).format(
+                n=round(wait))
+    pin = ask_pin(parent, QCoreApplication.translate("Kiosk", "Staff PIN:"))
     if pin is None:
         return False, ""
     right = prefs.check_kiosk_pin(pin)
     attempts.record(_pin_key(), right)
-    return right, "" if right else "That PIN is not right."
+    return right, "" if right else QCoreApplication.translate("Kiosk", "That PIN is not right.")

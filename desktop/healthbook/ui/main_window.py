@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthbook import actions
+from healthbook import actions, i18n
 from healthbook.paths import default_vault_path
 from healthbook.preferences import Preferences
 from healthbook.ui.assistant_runner import AssistantRunner
+from healthbook.ui.icons import section_icon
 from healthbook.ui.idle import IdleWatcher
 from healthbook.ui.kiosk import (
     KioskGuard,
@@ -39,6 +40,7 @@ from healthbook.ui.kiosk import (
     clear_clipboard,
 )
 from healthbook.ui.session import PersonData, Session
+from healthbook.ui.translations import apply_language
 from healthbook.ui.views.assistant import AssistantView
 from healthbook.ui.views.importer import ImportView
 from healthbook.ui.views.labs import LabsView
@@ -52,18 +54,24 @@ from healthbook.ui.views.wellness import WellnessView
 from healthbook.vault import Person
 
 KIOSK_IDLE_MINUTES = 3
+NAV_WIDTH = 180
 PAGES = ("Overview", "Timeline", "Labs", "Wellness", "Assistant", "Health record", "Import",
          "Settings")
 
 
 class MainWindow(QMainWindow):
-    """The unlock screen, then header + sidebar + views for the selected person."""
+    """The unlock screen, then header + sidebar + views for the selected person.
+
+    A change of language (Settings › Language, the kiosk's language button) rebuilds the
+    views in the new language, keeping the open vault, the person and the page.
+    """
 
     def __init__(self, vault_path: Path | None = None, kiosk: bool = False,
                  demo: bool = False, prefs: Preferences | None = None) -> None:
         super().__init__()
         self.setWindowTitle("Healthbook")
         self.resize(1180, 760)
+        self._retranslating = False
         self.setAcceptDrops(True)
         self.prefs = prefs or Preferences.load()
         path = vault_path or (Path(self.prefs.last_vault) if self.prefs.last_vault
@@ -81,6 +89,7 @@ class MainWindow(QMainWindow):
         self.kiosk_welcome.open_requested.connect(self._open_visitor_file)
         self.kiosk_welcome.demo_requested.connect(self._demo)
         self.kiosk_welcome.admin_requested.connect(self.leave_kiosk)
+        self.kiosk_welcome.language_requested.connect(self._visitor_language)
         self.stack.addWidget(self.kiosk_welcome if kiosk else self.unlock_view)
         self.stack.addWidget(self._build_app())
         minutes = min(self.prefs.auto_lock_minutes, KIOSK_IDLE_MINUTES) if kiosk \
@@ -89,42 +98,47 @@ class MainWindow(QMainWindow):
         if kiosk:
             self._enter_kiosk()
         self.idle.idle.connect(self.lock)
+        self._connect_session()
+        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        self.addAction(self.lock_action)
+        self._retranslate()
+
+    def _connect_session(self) -> None:
+        """The window's own listeners to the session (views add theirs)."""
         self.session.unlocked.connect(self._on_unlocked)
         self.session.locked.connect(self._on_locked)
         self.session.people_changed.connect(self._on_people)
         self.session.data_ready.connect(self._on_data)
         self.session.failed.connect(self._show_error)
         self.session.busy.connect(self._on_busy)
-        lock = QAction("Lock", self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
-        self.addAction(lock)
 
     # -- construction ----------------------------------------------------------------------
     def _build_app(self) -> QWidget:
         page = QWidget()
         header = QHBoxLayout()
         self.person_box = QComboBox()
-        self.person_box.setAccessibleName("Person")
         self.person_box.setMinimumWidth(260)
         self.person_box.activated.connect(self._person_chosen)
         people = self.people_button = QToolButton()
-        people.setText("People")
-        people.setAccessibleName("Add, rename or remove people")
         people.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        people.addAction(QAction("Add a person…", self, triggered=self._add_person))
-        people.addAction(QAction("Rename…", self, triggered=self._rename_person))
-        people.addAction(QAction("Remove…", self, triggered=self._remove_person))
-        self.share_action = QAction("Share records…", self, triggered=self._share)
-        people.addAction(self.share_action)
+        # Fusion draws the menu arrow over the text's right end: keep the text clear of it.
+        people.setStyleSheet("QToolButton { padding-right: 14px; }")
+        self.add_action = QAction(self, triggered=self._add_person)
+        self.rename_action = QAction(self, triggered=self._rename_person)
+        self.remove_action = QAction(self, triggered=self._remove_person)
+        self.share_action = QAction(self, triggered=self._share)
+        for action in (self.add_action, self.rename_action, self.remove_action,
+                       self.share_action):
+            people.addAction(action)
         self.busy_label = QLabel()
-        self.busy_label.setAccessibleName("Status")
-        self.demo_label = QLabel("Demo: synthetic sample data, kept only in memory")
+        self.demo_label = QLabel()
         self.demo_label.setObjectName("demo")
         self.demo_label.hide()
-        lock = QPushButton("Lock")
-        lock.setToolTip("Lock the vault (Ctrl+L)")
+        lock = QPushButton()
         lock.clicked.connect(self.lock)
         self.lock_button = lock
-        header.addWidget(QLabel("<b>Person:</b>"))
+        self.person_label = QLabel()
+        header.addWidget(self.person_label)
         header.addWidget(self.person_box)
         header.addWidget(people)
         header.addSpacing(12)
@@ -136,27 +150,17 @@ class MainWindow(QMainWindow):
         self.banner.setObjectName("critical")
         self.banner.setTextFormat(Qt.TextFormat.RichText)
         self.banner.setWordWrap(True)
-        self.banner.setAccessibleName("Critical result warning")
         self.banner.hide()
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setAccessibleName("Sections")
         self.nav.addItems(PAGES)
-        self.nav.setFixedWidth(180)
+        for row, name in enumerate(PAGES):  # issue 22: icons for the sections
+            self.nav.item(row).setIcon(section_icon(name))
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.pages = QStackedWidget()
-        self.views = {
-            "Overview": OverviewView(self.session), "Timeline": TimelineView(self.session),
-            "Labs": LabsView(self.session), "Wellness": WellnessView(self.session),
-            "Assistant": AssistantView(self.session, self.assistant),
-            "Health record": RecordsView(self.session), "Import": ImportView(self.session),
-            "Settings": SettingsView(self.session, self.prefs, self.assistant),
-        }
-        self.views["Assistant"].show_record.connect(self._reveal_record)
-        self.views["Labs"].explain_requested.connect(self._explain)
+        self.views = self._build_views()
         for name in PAGES:
             self.pages.addWidget(self.views[name])
-        self.views["Settings"].preferences_changed.connect(
-            lambda p: self.idle.set_minutes(p.auto_lock_minutes))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.body = QWidget()
         body = QHBoxLayout(self.body)
@@ -170,20 +174,153 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.body, 1)
         return page
 
+    def _build_views(self) -> dict[str, QWidget]:
+        """The pages, in the current language, listening to the session."""
+        views: dict[str, QWidget] = {
+            "Overview": OverviewView(self.session), "Timeline": TimelineView(self.session),
+            "Labs": LabsView(self.session), "Wellness": WellnessView(self.session),
+            "Assistant": AssistantView(self.session, self.assistant),
+            "Health record": RecordsView(self.session), "Import": ImportView(self.session),
+            "Settings": SettingsView(self.session, self.prefs, self.assistant),
+        }
+        views["Assistant"].show_record.connect(self._reveal_record)
+        views["Labs"].explain_requested.connect(self._explain)
+        self._wire_overview(views)
+        views["Settings"].preferences_changed.connect(
+            lambda p: self.idle.set_minutes(p.auto_lock_minutes))
+        views["Settings"].language_changed.connect(self.set_language)
+        if self.kiosk:
+            views["Assistant"].allow_save = False
+            views["Overview"].kiosk = True
+        return views
+
+    def _wire_overview(self, views: dict[str, QWidget]) -> None:
+        """Overview tiles open their detail; the first-run guide's buttons lead on."""
+        overview = views["Overview"]
+        overview.open_lab.connect(
+            lambda key: (self.show_page("Labs"), self.views["Labs"].reveal(key)))
+        overview.open_metric.connect(
+            lambda metric: (self.show_page("Wellness"), self.views["Wellness"].reveal(metric)))
+        overview.open_labs.connect(lambda: self.show_page("Labs"))
+        overview.import_requested.connect(
+            lambda: (self.show_page("Import"), self.views["Import"].choose.click()))
+        overview.add_person_requested.connect(self._add_person)
+        overview.demo_requested.connect(lambda: (self.lock(), self._demo()))
+
+    def page_titles(self) -> dict[str, str]:
+        """Each page's name in the side bar, in the current language."""
+        return {"Overview": self.tr("Overview"), "Timeline": self.tr("Timeline"),
+                "Labs": self.tr("Labs"), "Wellness": self.tr("Wellness"),
+                "Assistant": self.tr("Assistant"), "Health record": self.tr("Health record"),
+                "Import": self.tr("Import"), "Settings": self.tr("Settings")}
+
+    def _retranslate(self) -> None:
+        """Every text the window itself shows, in the current language."""
+        self.lock_action.setText(self.tr("Lock"))
+        self.person_box.setAccessibleName(self.tr("Person"))
+        self.people_button.setText(self.tr("People"))
+        self.people_button.setAccessibleName(self.tr("Add, rename or remove people"))
+        self.add_action.setText(self.tr("Add a person…"))
+        self.rename_action.setText(self.tr("Rename…"))
+        self.remove_action.setText(self.tr("Remove…"))
+        self.share_action.setText(self.tr("Share records…"))
+        self.busy_label.setAccessibleName(self.tr("Status"))
+        self.person_label.setText(self.tr("<b>Person:</b>"))
+        self.banner.setAccessibleName(self.tr("Critical result warning"))
+        self.nav.setAccessibleName(self.tr("Sections"))
+        for row, title in enumerate(self.page_titles().values()):
+            self.nav.item(row).setText(title)
+        # Wide enough for the longest section name in this language, never narrower.
+        self.nav.setFixedWidth(max(NAV_WIDTH, self.nav.sizeHintForColumn(0) +
+                                   2 * self.nav.frameWidth() + 8))
+        self._update_demo_label()
+        if self.kiosk:
+            self.lock_button.setText(self.tr("End session"))
+            self.lock_button.setToolTip(
+                self.tr("Wipe everything shown and return to the start screen"))
+        else:
+            self.lock_button.setText(self.tr("Lock"))
+            self.lock_button.setToolTip(self.tr("Lock the vault (Ctrl+L)"))
+        self.first_title.setText(self.tr(
+            "<h2>Whose records will this vault hold?</h2>"
+            "<p>Start with one person. A caregiver can add more later (a parent, a child…) "
+            "from the People menu.</p>"))
+        self.first_name.setPlaceholderText(self.tr("Name"))
+        self.first_name.setAccessibleName(self.tr("Name of the first person"))
+        self.first_add.setText(self.tr("Add person"))
+
+    def _update_demo_label(self) -> None:
+        self.demo_label.setText(
+            self.tr("Read-only: this vault is on media that cannot be written; nothing can be "
+                    "changed") if self.session.read_only else
+            self.tr("Demo: synthetic sample data, kept only in memory"))
+
+    # -- language --------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        """Switch the app to `code` ('' = the system's language) at once."""
+        apply_language(code)
+        self._retranslate_soon()
+
+    def _visitor_language(self, code: str) -> None:
+        """Kiosk: a visitor's language, for this visit only (not saved)."""
+        self.set_language(code)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """A new translator was installed: show everything in the new language."""
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate_soon()
+        super().changeEvent(event)
+
+    def _retranslate_soon(self) -> None:
+        """Once, after the translators settle (installing each one sends an event)."""
+        if not self._retranslating:
+            self._retranslating = True
+            QTimer.singleShot(0, self._retranslate_now)
+
+    def _retranslate_now(self) -> None:
+        self._retranslating = False
+        self._retranslate()
+        self.unlock_view.retranslate()
+        self.kiosk_welcome.retranslate()
+        self._rebuild_views()
+
+    def _rebuild_views(self) -> None:
+        """Make the pages again in the current language; the same vault, person and page.
+
+        The old views stop listening (every listener to the session is dropped, then the
+        window's own are connected again) and are deleted; the new ones are filled from a
+        fresh snapshot, computed in the new language, so nothing shown is carried over.
+        """
+        row = max(self.nav.currentRow(), 0)
+        old = self.views
+        self.assistant.cancel()
+        for signal in (self.session.unlocked, self.session.locked, self.session.people_changed,
+                       self.session.data_ready, self.session.failed, self.session.busy):
+            signal.disconnect()
+        self.views = self._build_views()
+        for index, name in enumerate(PAGES):
+            self.pages.insertWidget(index, self.views[name])
+        for widget in old.values():
+            self.pages.removeWidget(widget)
+            widget.hide()
+            widget.deleteLater()
+        self.pages.setCurrentIndex(row)
+        if self.session.is_open:
+            self.session.unlocked.emit()  # the new views only: the window is not listening
+        self._connect_session()
+        if self.session.person is not None:
+            self.session.refresh()
+
     def _build_first_person(self) -> QWidget:
         """Shown instead of the views while the vault holds nobody yet."""
         self.first_person = QFrame()
         self.first_person.setObjectName("card")
         layout = QVBoxLayout(self.first_person)
-        layout.addWidget(QLabel(
-            "<h2>Whose records will this vault hold?</h2>"
-            "<p>Start with one person. A caregiver can add more later (a parent, a child…) "
-            "from the People menu.</p>"))
+        self.first_title = QLabel()
+        layout.addWidget(self.first_title)
         row = QHBoxLayout()
         self.first_name = QLineEdit()
-        self.first_name.setPlaceholderText("Name")
-        self.first_name.setAccessibleName("Name of the first person")
-        add = QPushButton("Add person")
+        add = self.first_add = QPushButton()
         add.setDefault(True)
         add.clicked.connect(lambda: self._create_person(self.first_name.text()))
         self.first_name.returnPressed.connect(add.click)
@@ -197,8 +334,6 @@ class MainWindow(QMainWindow):
         """Full screen without window controls; only the visitor's views are offered."""
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAcceptDrops(False)
-        self.lock_button.setText("End session")
-        self.lock_button.setToolTip("Wipe everything shown and return to the start screen")
         self.people_button.hide()
         self.views["Assistant"].allow_save = False
         for name in ("Import", "Settings"):
@@ -264,9 +399,7 @@ class MainWindow(QMainWindow):
         if self.session.path is not None:
             self.prefs.last_vault = str(self.session.path)
             self.prefs.save()
-        self.demo_label.setText(
-            "Read-only: this vault is on media that cannot be written; nothing can be changed"
-            if self.session.read_only else "Demo: synthetic sample data, kept only in memory")
+        self._update_demo_label()
         self.demo_label.setVisible(self.session.is_demo or self.session.read_only)
         self.stack.setCurrentIndex(1)
         self.show_page("Overview")
@@ -284,6 +417,8 @@ class MainWindow(QMainWindow):
             clear_clipboard()
             self.kiosk_welcome.setEnabled(True)
             self.kiosk_welcome.error.clear()
+            if i18n.current_language() != i18n.resolve(self.prefs.language):
+                self.set_language(self.prefs.language)  # the next visitor starts afresh
         self.person_box.clear()
         self.banner.hide()
         self.banner.clear()
@@ -308,7 +443,8 @@ class MainWindow(QMainWindow):
             self.session.select(self.session.people[index])
 
     def _add_person(self) -> None:
-        name, ok = QInputDialog.getText(self, "Add a person", "Name of the person to add:")
+        name, ok = QInputDialog.getText(self, self.tr("Add a person"),
+                                        self.tr("Name of the person to add:"))
         if ok:
             self._create_person(name)
 
@@ -323,7 +459,8 @@ class MainWindow(QMainWindow):
         person = self.session.person
         if person is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename", "New name:", text=person.name)
+        name, ok = QInputDialog.getText(self, self.tr("Rename"), self.tr("New name:"),
+                                        text=person.name)
         if not ok or not name.strip():
             return
         self.session.run(lambda vault, _job: actions.rename_person(vault, person, name).value,
@@ -342,9 +479,9 @@ class MainWindow(QMainWindow):
         if person is None:
             return
         answer = QMessageBox.warning(
-            self, "Remove a person?",
-            f"Remove {person.name} and ALL of their records from this vault? This cannot be "
-            "undone (a backup made earlier still has them).",
+            self, self.tr("Remove a person?"),
+            self.tr("Remove {name} and ALL of their records from this vault? This cannot be "
+                    "undone (a backup made earlier still has them).").format(name=person.name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Yes:

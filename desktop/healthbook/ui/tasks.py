@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from healthbook.errors import HealthbookError
 from healthbook.progress import Cancelled, CancelToken, Progress
@@ -89,10 +89,15 @@ def user_message(exc: BaseException) -> str:
     if isinstance(exc, HealthbookError):
         return str(exc)
     if isinstance(exc, MemoryError):
-        return "The computer ran out of memory; nothing was changed."
+        return QCoreApplication.translate(
+            "Tasks", "The computer ran out of memory; nothing was changed.")
     if isinstance(exc, OSError):
-        return f"A file could not be read or written ({exc.strerror or exc})."
-    return f"Something went wrong ({type(exc).__name__}); nothing was changed."
+        return QCoreApplication.translate(
+            "Tasks", "A file could not be read or written ({error}).").format(
+                error=exc.strerror or exc)
+    return QCoreApplication.translate(
+        "Tasks", "Something went wrong ({error}); nothing was changed.").format(
+            error=type(exc).__name__)
 
 
 class _Task(QRunnable):

@@ -8,7 +8,7 @@ import html
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,11 +27,15 @@ from PySide6.QtWidgets import (
 
 from healthbook.assistant.answers import Action, Answer, Assistant, Request
 from healthbook.assistant.grounding import default_since, last_visit, short_name
+from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.timeline import describe
+from healthbook.i18n import current_language, format_date, ngettext
+from healthbook.knowledge import for_stored
 from healthbook.ui.assistant_runner import AssistantRunner
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
 from healthbook.ui.views.sharing import VisitSheetDialog, date_edit, date_text
+from healthbook.vault import StoredRecord
 
 CITATION = re.compile(r"\[(\d{1,3})\]")
 
@@ -65,27 +69,38 @@ def answer_html(answer: Answer) -> str:
     for message in answer.escalations:
         parts.append(f'<p style="color:{alert_colour()}"><b>⚠ {html.escape(message)}</b></p>')
     if answer.draft:
-        parts.append("<p><b>DRAFT for professional review.</b> Assembled from the records "
-                     "with a language model; not a clinical document until a clinician has "
-                     "checked it.</p>")
+        parts.append(QCoreApplication.translate(
+            "Assistant", "<p><b>DRAFT for professional review.</b> Assembled from the records "
+            "with a language model; not a clinical document until a clinician has checked "
+            "it.</p>"))
     parts.extend(f"<p>{_linked(lead)}</p>" for lead in answer.lead)
     if answer.text:
         parts.append(_blocks(answer.text))
     if answer.questions:
         items = "".join(f"<li>{_linked(q)}</li>" for q in answer.questions)
-        parts.append(f"<p><b>Questions to ask</b></p><ul>{items}</ul>")
+        heading = html.escape(QCoreApplication.translate("Assistant", "Questions to ask"))
+        parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
     parts.extend(f"<p><i>{html.escape(n)}</i></p>" for n in answer.notes)
     parts.append(f"<p><small>{html.escape(answer_status(answer))} "
                  f"{html.escape(answer.disclaimer)}</small></p>")
     return "".join(parts)
 
 
+def subject_name(fact: AnalyteFact, records: dict[int, StoredRecord]) -> str:
+    """A result's name in the subject list: the library's, in the current language."""
+    stored = records.get(fact.latest.record_id)
+    entry = for_stored(stored.record, "observation") if stored is not None else None
+    return entry.name(current_language()) if entry is not None else short_name(fact.name)
+
+
 def answer_status(answer: Answer) -> str:
     """One sentence on how the answer was checked; it never claims more than was done."""
     if answer.fallback:
-        return "Shown exactly as the records say it; each line links to its records."
-    return (f"Worded by {answer.model}; every sentence shown was checked against the records "
-            "it links to.")
+        return QCoreApplication.translate(
+            "Assistant", "Shown exactly as the records say it; each line links to its records.")
+    return QCoreApplication.translate(
+        "Assistant", "Worded by {model}; every sentence shown was checked against the records "
+        "it links to.").format(model=answer.model)
 
 
 class AssistantView(QWidget):
@@ -109,39 +124,39 @@ class AssistantView(QWidget):
 
     def _build(self) -> None:
         self.question = QLineEdit()
-        self.question.setPlaceholderText("Ask about these records, e.g. “How has my "
-                                         "cholesterol changed?”")
-        self.question.setAccessibleName("Question")
+        self.question.setPlaceholderText(self.tr("Ask about these records, e.g. “How has my "
+                                                 "cholesterol changed?”"))
+        self.question.setAccessibleName(self.tr("Question"))
         self.question.returnPressed.connect(self.ask)
-        self.ask_button = QPushButton("Ask")
+        self.ask_button = QPushButton(self.tr("Ask"))
         self.ask_button.setDefault(True)
         self.ask_button.clicked.connect(self.ask)
-        self.summary_button = QPushButton("Summarise the history")
+        self.summary_button = QPushButton(self.tr("Summarise the history"))
         self.summary_button.clicked.connect(lambda: self._start(lambda a: a.summary()))
         self.subject = QComboBox()
-        self.subject.setAccessibleName("Result or measurement")
+        self.subject.setAccessibleName(self.tr("Result or measurement"))
         self.subject.setMinimumWidth(220)
-        self.explain_button = QPushButton("Explain")
-        self.explain_button.setToolTip("The latest result in plain language")
+        self.explain_button = QPushButton(self.tr("Explain"))
+        self.explain_button.setToolTip(self.tr("The latest result in plain language"))
         self.explain_button.clicked.connect(self._explain_selected)
-        self.trend_button = QPushButton("Describe the trend")
+        self.trend_button = QPushButton(self.tr("Describe the trend"))
         self.trend_button.clicked.connect(self._trend_selected)
-        self.since = date_edit(None, "Changes since")
-        self.prep_button = QPushButton("Prepare for a visit")
+        self.since = date_edit(None, self.tr("Changes since"))
+        self.prep_button = QPushButton(self.tr("Prepare for a visit"))
         self.prep_button.clicked.connect(self._prep)
-        self.sheet_button = QPushButton("Visit sheet…")
-        self.sheet_button.setToolTip("Edit the questions, then save or print a one- or "
-                                     "two-page sheet for the appointment")
+        self.sheet_button = QPushButton(self.tr("Visit sheet…"))
+        self.sheet_button.setToolTip(self.tr("Edit the questions, then save or print a one- or "
+                                             "two-page sheet for the appointment"))
         self.sheet_button.setEnabled(False)
         self.sheet_button.clicked.connect(self.open_sheet)
         self.allow_save = True  # kiosk: print only, nothing saved
-        self.clinician = QCheckBox("Clinician mode")
-        self.clinician.setToolTip("Offer a draft visit note for a clinician to review")
-        self.note_button = QPushButton("Draft a visit note")
+        self.clinician = QCheckBox(self.tr("Clinician mode"))
+        self.clinician.setToolTip(self.tr("Offer a draft visit note for a clinician to review"))
+        self.note_button = QPushButton(self.tr("Draft a visit note"))
         self.note_button.clicked.connect(lambda: self._start(lambda a: a.note()))
         self.note_button.setVisible(False)
         self.clinician.toggled.connect(self.note_button.setVisible)
-        self.stop_button = QPushButton("Stop")
+        self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
         self.progress = QProgressBar()
@@ -150,13 +165,13 @@ class AssistantView(QWidget):
         self.progress.setTextVisible(False)
         self.progress.hide()
         self.status = QLabel()
-        self.status.setAccessibleName("Assistant status")
+        self.status.setAccessibleName(self.tr("Assistant status"))
         self.output = QTextBrowser()
-        self.output.setAccessibleName("Answer")
+        self.output.setAccessibleName(self.tr("Answer"))
         self.output.setOpenLinks(False)
         self.output.anchorClicked.connect(self._cited)
         self.sources = QTextBrowser()
-        self.sources.setAccessibleName("Sources of the answer")
+        self.sources.setAccessibleName(self.tr("Sources of the answer"))
         self.sources.setOpenLinks(False)
         self.sources.anchorClicked.connect(self._record_link)
         grid = QGridLayout()
@@ -164,13 +179,13 @@ class AssistantView(QWidget):
         grid.addWidget(self.ask_button, 0, 3)
         grid.addWidget(self.summary_button, 1, 0)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Result:"))
+        row.addWidget(QLabel(self.tr("Result:")))
         row.addWidget(self.subject, 1)
         row.addWidget(self.explain_button)
         row.addWidget(self.trend_button)
         grid.addLayout(row, 1, 1, 1, 3)
         visit = QHBoxLayout()
-        visit.addWidget(QLabel("Changes since:"))
+        visit.addWidget(QLabel(self.tr("Changes since:")))
         visit.addWidget(self.since)
         visit.addWidget(self.prep_button)
         visit.addWidget(self.sheet_button)
@@ -195,14 +210,14 @@ class AssistantView(QWidget):
         self._idle_text()
 
     def _idle_text(self) -> None:
-        self.output.setHtml(
+        self.output.setHtml(self.tr(
             "<h3>Your records, explained on this computer</h3><p>Ask a question or pick an "
             "action above. The answer is built from your records on this computer; a language "
             "model may reword it, and every sentence is checked against your records before it "
             "is shown. Citations like [1] open the records an answer rests on.</p>"
-            "<p><small>Healthbook explains; it does not diagnose.</small></p>")
-        self.sources.setHtml("<p><b>Sources</b></p><p>The facts an answer used appear here."
-                             "</p>")
+            "<p><small>Healthbook explains; it does not diagnose.</small></p>"))
+        self.sources.setHtml(self.tr("<p><b>Sources</b></p><p>The facts an answer used appear "
+                                     "here.</p>"))
 
     # -- data ------------------------------------------------------------------------------
     def show_data(self, data: PersonData | None) -> None:
@@ -223,8 +238,9 @@ class AssistantView(QWidget):
         if self.isVisible():
             self._prefilled = id(data)
             self._runner.prefill(data)
+        records = {r.id: r for r in data.records}
         for a in data.facts.analytes:
-            self.subject.addItem(short_name(a.name), a.latest.record_id)
+            self.subject.addItem(subject_name(a, records), a.latest.record_id)
             self.subject.setItemData(self.subject.count() - 1, a.name, Qt.ItemDataRole.ToolTipRole)
         for m in data.facts.metrics:
             self.subject.addItem(m.label, None)
@@ -274,7 +290,8 @@ class AssistantView(QWidget):
         self._streamed = ""
         self.answer = None
         self.sheet_button.setEnabled(False)
-        self.output.setHtml("<p><i>Starting…</i></p>")
+        starting = self.tr("Starting…")
+        self.output.setHtml(f"<p><i>{html.escape(starting)}</i></p>")
         self._set_running(True)
         self._runner.ask(self._data, build, owner=self, on_text=self._on_text,
                          status=self.status.setText, done=self._on_answer,
@@ -302,12 +319,15 @@ class AssistantView(QWidget):
     def _on_text(self, piece: str) -> None:
         """Count the model's words; nothing it writes is shown before it is checked."""
         if not self._streamed:
-            self.status.setText("The model is writing; nothing is shown until it is checked.")
+            self.status.setText(self.tr("The model is writing; nothing is shown until it is "
+                                        "checked."))
         self._streamed += piece
         words = len(self._streamed.split())
-        self.output.setHtml("<p><i>The model is wording the answer (" + str(words) +
-                            " words so far). It appears once every sentence is checked "
-                            "against the records.</i></p>")
+        self.output.setHtml("<p><i>" + html.escape(ngettext(
+            "The model is wording the answer ({n} word so far). It appears once every "
+            "sentence is checked against the records.",
+            "The model is wording the answer ({n} words so far). It appears once every "
+            "sentence is checked against the records.", words).format(n=words)) + "</i></p>")
 
     def _on_answer(self, answer: Answer) -> None:
         self.answer = answer
@@ -329,13 +349,15 @@ class AssistantView(QWidget):
     def _on_failed(self, message: str) -> None:
         self._set_running(False)
         self.status.setText("")
-        self.output.setHtml(f"<p><b>The assistant could not answer.</b></p>"
+        could_not = self.tr("The assistant could not answer.")
+        self.output.setHtml(f"<p><b>{html.escape(could_not)}</b></p>"
                             f"<p>{html.escape(message)}</p>")
 
     def _on_cancelled(self) -> None:
         self._set_running(False)
-        self.status.setText("Stopped. Nothing unchecked is shown.")
-        self.output.setHtml("<p><i>Stopped before the answer was finished.</i></p>")
+        self.status.setText(self.tr("Stopped. Nothing unchecked is shown."))
+        stopped = self.tr("Stopped before the answer was finished.")
+        self.output.setHtml(f"<p><i>{html.escape(stopped)}</i></p>")
 
     # -- sources ---------------------------------------------------------------------------
     def _show_sources(self, answer: Answer, highlight: int | None = None) -> None:
@@ -353,16 +375,19 @@ class AssistantView(QWidget):
                 stored = records.get(rid)
                 if stored is None:
                     continue
-                when = (stored.record.effective or "")[:10]
-                where = files.get(stored.source_id, "an import")
+                when = format_date((stored.record.effective or "")[:10])
+                where = files.get(stored.source_id, self.tr("an import"))
                 links.append(f"<li><a href='record:{rid}'>{html.escape(when)} "
                              f"{html.escape(describe(stored))}</a> — {html.escape(where)}</li>")
-            more = f"<li>and {len(fact.record_ids) - 4} earlier results</li>" \
-                if len(fact.record_ids) > 4 else ""
+            earlier = len(fact.record_ids) - 4
+            more = "<li>" + html.escape(ngettext(
+                "and {n} earlier result", "and {n} earlier results", earlier).format(
+                    n=earlier)) + "</li>" if earlier > 0 else ""
             rows.append(f"<div{style}><p><a name='{n}'></a><b>[{n}]</b> "
                         f"{html.escape(fact.text)}</p>"
                         f"<ul>{''.join(links)}{more}</ul></div>")
-        self.sources.setHtml("<p><b>Sources</b></p>" + "".join(rows))
+        heading = self.tr("Sources")
+        self.sources.setHtml(f"<p><b>{html.escape(heading)}</b></p>" + "".join(rows))
 
     def _cited(self, url: QUrl) -> None:
         text = url.toString()

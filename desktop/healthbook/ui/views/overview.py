@@ -1,134 +1,421 @@
-"""Overview of one person: latest vitals, out-of-range results, medicines, conditions,
-allergies, recent visits and activity, with critical values as a banner on top."""
+"""Overview of one person as highlights: tiles for what matters now (results outside their
+range, blood pressure, weight, resting heart rate, sleep, steps), each opening its detail;
+current medicines, allergies and conditions by plain name with the record's wording on hover;
+and, for a person with no records yet, a first-run guide."""
 
 from __future__ import annotations
 
-import html
+from collections import Counter
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from healthbook.clinical.allergy_check import allergy_notes
-from healthbook.clinical.display import age, blood_pressure, is_stale, plain_name, quantity
+from healthbook.clinical.display import blood_pressure, plain_name, quantity
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
-from healthbook.ui.models import range_text
+from healthbook.clinical.wearables import MetricFact
+from healthbook.knowledge import Entry, for_stored
+from healthbook.ui.first_run import FirstRunGuide
+from healthbook.ui.formatting import date_with_age, local_date
+from healthbook.ui.icons import pixmap
+from healthbook.ui.lab_rows import analyte_entries, flag_chip, spark_of
 from healthbook.ui.session import PersonData, Session
-from healthbook.ui.style import alert_colour
-from healthbook.vault import RecordKind
+from healthbook.ui.sparkline import Spark
+from healthbook.ui.style import XL, L, M, S, tone
+from healthbook.ui.tiles import ListCard, ListItem, Tile, TileData, TileGrid
+from healthbook.vault import RecordKind, StoredRecord
 
-VITALS = ("systolic", "diastolic", "heart_rate", "body_weight", "bmi", "body_temperature",
-          "oxygen_saturation")
-
-
-def _card(title: str) -> tuple[QGroupBox, QLabel]:
-    box = QGroupBox(title)
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText)
-    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-    label.setAccessibleName(title)
-    label.setMinimumWidth(280)
-    QVBoxLayout(box).addWidget(label)
-    return box, label
+FLAGGED = (Flag.HIGH, Flag.LOW, Flag.CRITICAL)
+# Shown as their own tiles under "Vital signs and activity", not again among the results.
+VITAL_KEYS = {"systolic", "diastolic", "body_weight", "heart_rate"}
+MAX_ATTENTION = 8
+MAX_VISITS = 4
+SPARK_DAYS = 30
+TILE_WIDTH = 190  # both rows of tiles share one grid, so they line up
 
 
-def _when(day: str) -> str:
-    """A result's date, with its age in words when it is too old to be taken as current."""
-    if is_stale(day):
-        return f"<small>{day[:10]} (<b>{html.escape(age(day))}</b>)</small>"
-    return f"<small>{day[:10]}</small>"
+def _days_spark(metric: MetricFact, days: int = SPARK_DAYS) -> Spark:
+    values = [d.value for d in metric.days[-days:]]
+    return Spark(values, bars=metric.summed)
 
 
-def vital_lines(by_key: dict[str, AnalyteFact]) -> list[str]:
-    """The latest vital signs, blood pressure as systolic/diastolic, each with its date."""
-    lines = []
-    sys_, dia = by_key.get("systolic"), by_key.get("diastolic")
-    if sys_ is not None and dia is not None and sys_.latest.when[:10] == dia.latest.when[:10]:
-        lines.append(f"<b>Blood pressure</b>: "
-                     f"{blood_pressure(sys_.latest.value, dia.latest.value)} "
-                     f"{_when(sys_.latest.when)}")
-        skip = {"systolic", "diastolic"}
-    else:
-        skip = set()
-    for k in VITALS:
-        if k in by_key and k not in skip:
-            a = by_key[k]
-            lines.append(f"<b>{html.escape(a.name)}</b>: "
-                         f"{html.escape(quantity(a.latest.value, a.unit, a.key))} "
-                         f"{_when(a.latest.when)}")
-    return lines
+class _Heading(QWidget):
+    """A section's icon, title and count."""
 
+    def __init__(self, text: str, icon_name: str) -> None:
+        super().__init__()
+        self._icon_name = icon_name
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(S)
+        self.mark = QLabel()
+        self.label = QLabel(text)
+        self.label.setObjectName("heading")
+        self.count = QLabel()
+        self.count.setObjectName("hint")
+        row.addWidget(self.mark)
+        row.addWidget(self.label)
+        row.addWidget(self.count)
+        row.addStretch(1)
+        self.retint()
 
-def _lines(items: list[str], empty: str) -> str:
-    if not items:
-        return f"<i>{html.escape(empty)}</i>"
-    return "<br>".join(items)
+    def retint(self) -> None:
+        """Draw the icon for the current palette."""
+        colour = tone("alert") if self._icon_name == "alert" else None
+        self.mark.setPixmap(pixmap(self._icon_name, 20, colour))
 
 
 class OverviewView(QWidget):
-    """The person's front page."""
+    """The person's front page.
+
+    Signals:
+    open_lab(str): show this analyte (key) on the Labs page.
+    open_metric(str): show this metric on the Wellness page.
+    open_labs(): show the Labs page.
+    import_requested(), add_person_requested(), demo_requested(): the first-run guide's ways
+        forward.
+    """
+
+    open_lab = Signal(str)
+    open_metric = Signal(str)
+    open_labs = Signal()
+    import_requested = Signal()
+    add_person_requested = Signal()
+    demo_requested = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._session = session
+        self.kiosk = False
         inner = QWidget()
-        grid = QGridLayout(inner)
-        grid.setSpacing(12)
-        titles = ["Latest vitals", "Results out of range", "Current medications",
-                  "Conditions", "Allergies", "Recent visits", "Activity and sleep"]
-        self.cards: dict[str, QLabel] = {}
-        for i, title in enumerate(titles):
-            box, label = _card(title)
-            self.cards[title] = label
-            grid.addWidget(box, i // 2, i % 2)
-        grid.setRowStretch(len(titles) // 2 + 1, 1)
+        content = QVBoxLayout(inner)
+        content.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        content.setContentsMargins(XL, L, XL, XL)
+        content.setSpacing(M)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+        self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
+        self.subtitle.setWordWrap(True)
+        content.addWidget(self.title)
+        content.addWidget(self.subtitle)
+        self._headings: list[_Heading] = []
+        self.attention_heading = self._heading(self.tr("Outside the normal range"), "alert")
+        content.addSpacing(S)
+        content.addWidget(self.attention_heading)
+        self.attention = TileGrid(min_width=TILE_WIDTH)
+        self.attention.opened.connect(self._open)
+        content.addWidget(self.attention)
+        self.all_clear = QLabel()
+        self.all_clear.setWordWrap(True)
+        content.addWidget(self.all_clear)
+        self.more = QPushButton()
+        self.more.setObjectName("link")
+        self.more.clicked.connect(self.open_labs.emit)
+        content.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
+        self.vitals_heading = self._heading(self.tr("Vital signs and activity"), "wellness")
+        content.addSpacing(S)
+        content.addWidget(self.vitals_heading)
+        self.vitals = TileGrid(min_width=TILE_WIDTH)
+        self.vitals.opened.connect(self._open)
+        content.addWidget(self.vitals)
+        self.cards: dict[str, ListCard] = {
+            "Current medications": ListCard(self.tr("Medicines taken now"), "medicine"),
+            "Allergies": ListCard(self.tr("Allergies"), "allergy"),
+            "Conditions": ListCard(self.tr("Conditions"), "condition"),
+            "Recent visits": ListCard(self.tr("Recent visits"), "visit"),
+        }
+        self.lists = TileGrid(min_width=240, max_columns=4)
+        self.lists.set_tiles(list(self.cards.values()))
+        content.addSpacing(S)
+        content.addWidget(self.lists)
+        content.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        QVBoxLayout(self).addWidget(scroll)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.guide = FirstRunGuide()
+        self.guide.import_requested.connect(self.import_requested.emit)
+        self.guide.add_person_requested.connect(self.add_person_requested.emit)
+        self.guide.demo_requested.connect(self.demo_requested.emit)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(scroll)
+        self.pages.addWidget(self.guide)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+        self._data: PersonData | None = None
         session.data_ready.connect(self.show_data)
         session.locked.connect(self.clear)
 
+    def _heading(self, text: str, icon_name: str) -> _Heading:
+        heading = _Heading(text, icon_name)
+        self._headings.append(heading)
+        return heading
+
+    # -- showing ---------------------------------------------------------------------------
     def clear(self) -> None:
         """Forget everything shown."""
-        for label in self.cards.values():
-            label.clear()
+        self._data = None
+        self.title.clear()
+        self.subtitle.clear()
+        self.attention.set_tiles([])
+        self.vitals.set_tiles([])
+        self.all_clear.clear()
+        self.more.hide()
+        self.attention_heading.count.clear()
+        for card in self.cards.values():
+            card.clear()
+        self.guide.title.clear()
+        self.pages.setCurrentIndex(0)
 
     def show_data(self, data: PersonData | None) -> None:
-        """Fill the cards from a snapshot."""
+        """Fill the page from a snapshot."""
         if data is None:
             self.clear()
             return
+        self._data = data
         facts = data.facts
-        by_key = {a.key: a for a in facts.analytes}
-        self.cards["Latest vitals"].setText(_lines(vital_lines(by_key), "No vital signs yet."))
-        flagged = [a for a in facts.analytes if a.flag in (Flag.HIGH, Flag.LOW, Flag.CRITICAL)]
-        out = [f"<b>{html.escape(a.name)}</b>: "
-               f"{html.escape(quantity(a.latest.value, a.unit, a.key))} "
-               f"— <span style='color:{alert_colour()}'>{a.flag.value}</span> "
-               f"(range {range_text(a.range.low, a.range.high) if a.range else '?'}) "
-               f"{_when(a.latest.when)}" for a in flagged[:12]]
-        self.cards["Results out of range"].setText(
-            _lines(out, "No latest result is outside its range."))
-        twice = " <i>(listed twice under different names)</i>"
+        if not data.records and not facts.metrics:
+            self.clear()
+            self.guide.set_person(data.person.name, self.kiosk)
+            self.pages.setCurrentIndex(1)
+            return
+        self.pages.setCurrentIndex(0)
+        self.title.setText(data.person.name)
+        self.subtitle.setText(self._about_person(data))
+        records = {r.id: r for r in data.records}
+        entries = analyte_entries(facts.analytes, records)
+        self._show_attention(facts.analytes, entries)
+        self._show_vitals(facts.analytes, facts.metrics, entries)
+        self._show_lists(data, records)
+
+    def _about_person(self, data: PersonData) -> str:
+        dates = [r.record.effective for r in data.records if r.record.effective] + \
+            [m.latest.day.isoformat() for m in data.facts.metrics]
+        if not dates:
+            return ""
+        newest = max(d[:10] for d in dates)
+        shown, _old = date_with_age(newest)
+        return self.tr("Newest record: {date}. Select a tile to see its history.").format(
+            date=shown)
+
+    def _show_attention(self, analytes: list[AnalyteFact], entries: dict[str, Entry]) -> None:
+        flagged = [a for a in analytes if a.flag in FLAGGED and a.key not in VITAL_KEYS]
+        flagged.sort(key=lambda a: a.latest.when, reverse=True)
+        flagged.sort(key=lambda a: a.flag is not Flag.CRITICAL)  # stable: newest first within
+        tiles = [self._result_tile(a, entries.get(a.key)) for a in flagged[:MAX_ATTENTION]]
+        self.attention.set_tiles(tiles)
+        self.attention_heading.count.setText(str(len(flagged)) if flagged else "")
+        if flagged:
+            self.all_clear.clear()
+            self.all_clear.hide()
+        else:
+            self.all_clear.setText(
+                self.tr("Every latest result is inside its normal range.") if analytes else
+                self.tr("No lab results yet."))
+            self.all_clear.show()
+        extra = len(flagged) - MAX_ATTENTION
+        self.more.setText(self.tr("See %n more in Labs", "", extra) if extra > 0 else
+                          self.tr("See every result in Labs"))
+        self.more.setVisible(bool(analytes))
+
+    def _result_tile(self, fact: AnalyteFact, entry: Entry | None) -> Tile:
+        name = entry.name("en") if entry is not None else fact.name
+        key = fact.key if "|" not in fact.key else None
+        shown = quantity(fact.latest.value, fact.unit, key)
+        value, _space, unit = shown.partition(" ")
+        chip, kind = flag_chip(fact.flag)
+        when, old = date_with_age(fact.latest.when)
+        description = self.tr("{name}: {value}, {flag}, {date}").format(
+            name=name, value=shown, flag=chip.lower(), date=when)
+        return Tile(TileData(name, value, unit, chip, kind, when, "old" if old else "", "labs",
+                             spark_of(fact), ("lab", fact.key), description))
+
+    def _show_vitals(self, analytes: list[AnalyteFact], metrics: list[MetricFact],
+                     entries: dict[str, Entry]) -> None:
+        by_key = {a.key: a for a in analytes}
+        by_metric = {m.metric: m for m in metrics}
+        tiles: list[Tile] = []
+        pressure = self._pressure_tile(by_key)
+        if pressure is not None:
+            tiles.append(pressure)
+        for metric, key, icon_name in (("body_weight", "body_weight", "weight"),
+                                       ("resting_heart_rate", "heart_rate", "heart")):
+            tile = self._newest_tile(by_metric.get(metric), by_key.get(key), icon_name, entries)
+            if tile is not None:
+                tiles.append(tile)
+        for metric in ("sleep", "steps"):
+            if metric in by_metric:
+                tiles.append(self._metric_tile(by_metric[metric]))
+        self.vitals.set_tiles(tiles)
+        self.vitals_heading.setVisible(bool(tiles))
+
+    def _pressure_tile(self, by_key: dict[str, AnalyteFact]) -> Tile | None:
+        systolic, diastolic = by_key.get("systolic"), by_key.get("diastolic")
+        if systolic is None or diastolic is None:
+            return None
+        pairs = {p.when[:10]: p for p in diastolic.points}
+        together = [(s, pairs[s.when[:10]]) for s in systolic.points if s.when[:10] in pairs]
+        if not together:
+            return None
+        top, bottom = together[-1]
+        shown = blood_pressure(top.value, bottom.value)
+        value, _space, unit = shown.partition(" ")
+        worst = next((f for f in (Flag.CRITICAL, Flag.HIGH, Flag.LOW)
+                      if f in (systolic.flag, diastolic.flag)), None)
+        chip, kind = flag_chip(worst) if worst is not None else ("", "")
+        when, old = date_with_age(top.when)
+        description = self.tr("Blood pressure: {value}, {flag}, {date}").format(
+            value=shown, flag=chip.lower() or self.tr("in range"), date=when)
+        return Tile(TileData(self.tr("Blood pressure"), value, unit, chip, kind, when,
+                             "old" if old else "", "pressure", spark_of(systolic),
+                             ("lab", "systolic"), description))
+
+    def _newest_tile(self, metric: MetricFact | None, fact: AnalyteFact | None,
+                     icon_name: str, entries: dict[str, Entry]) -> Tile | None:
+        """A wearable metric or a recorded vital sign, whichever was measured last."""
+        if metric is not None and (fact is None or
+                                   metric.latest.day.isoformat() >= fact.latest.when[:10]):
+            return self._metric_tile(metric, icon_name)
+        if fact is None:
+            return None
+        entry = entries.get(fact.key)
+        tile = self._result_tile(fact, entry)
+        data = tile.data
+        tile.deleteLater()
+        name = self.tr("Weight") if fact.key == "body_weight" else \
+            self.tr("Heart rate") if fact.key == "heart_rate" else data.title
+        return Tile(TileData(name, data.value, self._unit_word(data.unit), data.chip,
+                             data.chip_kind, data.note, data.note_kind, icon_name, data.spark,
+                             data.target, data.description))
+
+    def _unit_word(self, unit: str) -> str:
+        return self.tr("bpm") if unit == "/min" else unit
+
+    def _metric_tile(self, metric: MetricFact, icon_name: str = "") -> Tile:
+        from healthbook.ui.views.wellness import (
+            LATEST_ONLY,
+            METRIC_ICONS,
+            metric_number,
+            unit_words,
+        )
+
+        words = unit_words(metric)
+        if metric.metric in LATEST_ONLY or metric.last_7 is None:
+            value = metric.latest.value
+            note, old = date_with_age(metric.latest.day.isoformat())
+        else:
+            value = metric.last_7
+            note = self.tr("average night, last 7 nights") if metric.metric == "sleep" else \
+                self.tr("a day, last 7 days") if metric.summed else \
+                self.tr("average, last 7 days")
+            stale, old = date_with_age(metric.latest.day.isoformat())
+            if old:
+                note = self.tr("{note}, until {date}").format(note=note, date=stale)
+        shown = metric_number(metric, value)
+        title = metric.label
+        description = f"{title}: {shown} {words}, {note}"
+        return Tile(TileData(title, shown, words, "", "",
+                             note, "old" if old else "",
+                             icon_name or METRIC_ICONS.get(metric.metric, "wellness"),
+                             _days_spark(metric), ("metric", metric.metric),
+                             " ".join(description.split())))
+
+    # -- lists -----------------------------------------------------------------------------
+    def _show_lists(self, data: PersonData, records: dict[int, StoredRecord]) -> None:
+        facts = data.facts
         clash = allergy_notes(facts)
-        meds = [html.escape(plain_name(m.name)) + (twice if m.listed_twice else "") +
-                (f" <span style='color:{alert_colour()}'>⚠ {html.escape(clash[m.name])}</span>"
-                 if m.name in clash else "")
-                for m in facts.medications if m.current]
-        self.cards["Current medications"].setText(_lines(meds, "No current medications."))
-        conditions = [f"{html.escape(plain_name(c.record.display))} "
-                      f"<small>{(c.record.effective or '')[:10]}</small>"
-                      for c in facts.active_conditions]
-        self.cards["Conditions"].setText(_lines(conditions, "No active conditions."))
-        allergies = [html.escape(plain_name(a.record.display)) for a in facts.allergies]
-        self.cards["Allergies"].setText(_lines(allergies, "No allergies recorded."))
-        visits = [f"{e.when[:10]} — {html.escape(e.text)}" for e in data.timeline
-                  if e.kind is RecordKind.ENCOUNTER][:6]
-        self.cards["Recent visits"].setText(_lines(visits, "No visits recorded."))
-        activity = [html.escape(m.statement) for m in facts.metrics]
-        self.cards["Activity and sleep"].setText(
-            _lines(activity, "No wearable data yet: import an Apple Health or Health "
-                   "Connect export."))
+        meds = []
+        for m in (m for m in facts.medications if m.current):
+            latest = records.get(m.record_ids[-1]) if m.record_ids else None
+            entry = for_stored(latest.record) if latest is not None else None
+            shown = entry.name("en") if entry is not None else plain_name(m.name)
+            hover = self.tr("As prescribed: {wording}").format(wording=m.name)
+            if m.dosage:
+                hover += "\n" + self.tr("How to take it: {dosage}").format(dosage=m.dosage)
+            detail = self.tr("since {date}").format(date=local_date(m.started)) \
+                if m.started else ""
+            if m.listed_twice:
+                detail = ", ".join(t for t in (detail, self.tr("listed under %n names", "",
+                                                               len(m.names))) if t)
+                hover += "\n" + self.tr("Listed as: {names}").format(names="; ".join(m.names))
+            meds.append(ListItem(shown, detail, hover, clash.get(m.name, "")))
+        self._fill("Current medications", meds, self.tr("No medicines recorded as taken now."))
+        self._fill("Allergies", self._named(facts.allergies, dated=False),
+                   self.tr("No allergies recorded."))
+        self._fill("Conditions", self._named(facts.active_conditions, dated=True),
+                   self.tr("No current conditions recorded."))
+        visits = [e for e in data.timeline if e.kind is RecordKind.ENCOUNTER][:MAX_VISITS]
+        items = []
+        for e in visits:
+            stored = records.get(e.record_id)
+            wording = stored.record.display if stored is not None else e.text
+            items.append(ListItem(self._visit_name(wording or e.text), local_date(e.when),
+                                  self.tr("In the record: {wording}").format(
+                                      wording=wording or e.text)))
+        self._fill("Recent visits", items, self.tr("No visits recorded."))
+
+    def _fill(self, key: str, items: list[ListItem], empty: str) -> None:
+        self.cards[key].set_items(items, empty, str(len(items)) if items else "")
+
+    def _named(self, records: list[StoredRecord], dated: bool) -> list[ListItem]:
+        """Plain names from the library; two records with the same plain name keep their own
+        (tidied) wording, so 'grass pollen' and 'tree pollen' stay apart."""
+        plain = {}
+        for stored in records:
+            entry = for_stored(stored.record)
+            plain[stored.id] = entry.name("en") if entry is not None else \
+                plain_name(stored.record.display) or stored.record.code or ""
+        counts = Counter(plain.values())
+        items = []
+        for stored in sorted(records, key=lambda s: plain[s.id].lower()):
+            wording = stored.record.display or ""
+            shown = plain[stored.id] if counts[plain[stored.id]] == 1 else \
+                plain_name(wording) or plain[stored.id]
+            detail = self.tr("since {date}").format(date=local_date(stored.record.effective)) \
+                if dated and stored.record.effective else ""
+            items.append(ListItem(shown, detail,
+                                  self.tr("In the record: {wording}").format(wording=wording)))
+        return items
+
+    def _visit_name(self, text: str) -> str:
+        name = plain_name(text)
+        words = {"encounter for check up": self.tr("Check-up"),
+                 "encounter for symptom": self.tr("Visit for a symptom"),
+                 "encounter for problem": self.tr("Visit for a problem"),
+                 "general examination of patient": self.tr("Check-up")}
+        return words.get(name.lower(), name)
+
+    # -- opening details -------------------------------------------------------------------
+    def _open(self, target: tuple) -> None:
+        kind, what = target if len(target) == 2 else ("", "")
+        if kind == "lab":
+            self.open_lab.emit(what)
+        elif kind == "metric":
+            self.open_metric.emit(what)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """Icons follow the palette (light or dark)."""
+        if event.type() == QEvent.Type.PaletteChange:
+            for card in self.cards.values():
+                card.retint()
+            for heading in self._headings:
+                heading.retint()
+            if self._data is not None:
+                self.show_data(self._data)
+        super().changeEvent(event)
+

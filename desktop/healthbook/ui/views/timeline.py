@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthbook.clinical.timeline import TITLES
+from healthbook.clinical.timeline import kind_title
 from healthbook.ui.models import RowRole, TimelineFilter, TimelineModel
 from healthbook.ui.session import PersonData, Session
+from healthbook.vault import RecordKind
 
 
 class TimelineView(QWidget):
@@ -27,17 +28,17 @@ class TimelineView(QWidget):
         self.proxy = TimelineFilter(self)
         self.proxy.setSourceModel(self.model)
         self.kind = QComboBox()
-        self.kind.setAccessibleName("Show records of kind")
-        self.kind.addItem("All kinds", "")
-        for title in sorted(set(TITLES.values())):
-            self.kind.addItem(title, title)
+        self.kind.setAccessibleName(self.tr("Show records of kind"))
+        self.kind.addItem(self.tr("All kinds"), "")
+        for kind in sorted(RecordKind, key=kind_title):
+            self.kind.addItem(kind_title(kind), kind.value)
         self._shown_person: int | None = None
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search the timeline…")
-        self.search.setAccessibleName("Search the timeline")
+        self.search.setPlaceholderText(self.tr("Search the timeline…"))
+        self.search.setAccessibleName(self.tr("Search the timeline"))
         self.search.setClearButtonEnabled(True)
         self.table = QTableView()
-        self.table.setAccessibleName("Timeline")
+        self.table.setAccessibleName(self.tr("Timeline"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,7 +31,11 @@ def strength(passphrase: str) -> tuple[int, str]:
     words = len(passphrase.split())
     score = (len(passphrase) >= MIN_LENGTH) + (len(passphrase) >= 16) + (kinds >= 3) + \
         (words >= 4 or len(passphrase) >= 24)
-    names = ["Too short", "Weak", "Fair", "Good", "Strong"]
+    names = [QCoreApplication.translate("Unlock", "Too short"),
+             QCoreApplication.translate("Unlock", "Weak"),
+             QCoreApplication.translate("Unlock", "Fair"),
+             QCoreApplication.translate("Unlock", "Good"),
+             QCoreApplication.translate("Unlock", "Strong")]
     return score, names[score]
 
 
@@ -66,33 +70,30 @@ class UnlockView(QWidget):
         self._path_label = QLabel()
         self._path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._path_label.setWordWrap(True)
-        choose = QPushButton("Choose…")
-        choose.setAccessibleName("Choose another vault file")
+        choose = QPushButton()
         choose.setAutoDefault(False)  # Enter in the passphrase field never opens the dialog
         choose.clicked.connect(self._choose)
         self.choose = choose
         path_row.addWidget(self._path_label, 1)
         path_row.addWidget(choose)
-        form.addRow("Vault:", path_row)
+        self._vault_label = QLabel()
+        form.addRow(self._vault_label, path_row)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setAccessibleName("Passphrase")
         self.passphrase.textChanged.connect(self._update_hint)
         self.passphrase.returnPressed.connect(self._submit)
-        form.addRow("Passphrase:", self.passphrase)
+        self._passphrase_label = QLabel()
+        form.addRow(self._passphrase_label, self.passphrase)
         self.repeat = QLineEdit()
         self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
-        self.repeat.setAccessibleName("Repeat the passphrase")
         self.repeat.returnPressed.connect(self._submit)
-        self._repeat_label = QLabel("Repeat it:")
+        self._repeat_label = QLabel()
         form.addRow(self._repeat_label, self.repeat)
         layout.addLayout(form)
         self.hint = QLabel()
         self.hint.setObjectName("hint")
         layout.addWidget(self.hint)
-        self.warning = QLabel(
-            "Healthbook cannot recover a forgotten passphrase: nobody can open the vault "
-            "without it. Write it down and keep it somewhere safe.")
+        self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setObjectName("warning")
         layout.addWidget(self.warning)
@@ -100,11 +101,9 @@ class UnlockView(QWidget):
         self.error.setTextFormat(Qt.TextFormat.PlainText)  # text from records: no markup
         self.error.setObjectName("error")
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("Error message")
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.demo = QPushButton("Try the demo")
-        self.demo.setToolTip("A sample person with synthetic records, kept only in memory")
+        self.demo = QPushButton()
         self.demo.clicked.connect(self.demo_requested.emit)
         self.demo.setVisible(demo_offered)
         self.submit = QPushButton()
@@ -124,7 +123,28 @@ class UnlockView(QWidget):
         self.setTabOrder(self.repeat, self.submit)
         self.setTabOrder(self.submit, choose)
         self.setFocusProxy(self.passphrase)  # whoever focuses this screen types the passphrase
+        self.retranslate()
         self.set_path(path)
+
+    def retranslate(self) -> None:
+        """Every text of the screen in the current language (typed text stays)."""
+        self.choose.setText(self.tr("Choose…"))
+        self.choose.setAccessibleName(self.tr("Choose another vault file"))
+        self._vault_label.setText(self.tr("Vault:"))
+        self._passphrase_label.setText(self.tr("Passphrase:"))
+        self.passphrase.setAccessibleName(self.tr("Passphrase"))
+        self._repeat_label.setText(self.tr("Repeat it:"))
+        self.repeat.setAccessibleName(self.tr("Repeat the passphrase"))
+        self.warning.setText(self.tr(
+            "Healthbook cannot recover a forgotten passphrase: nobody can open the vault "
+            "without it. Write it down and keep it somewhere safe."))
+        self.error.setAccessibleName(self.tr("Error message"))
+        self.demo.setText(self.tr("Try the demo"))
+        self.demo.setToolTip(self.tr("A sample person with synthetic records, kept only in "
+                                     "memory"))
+        self._show_mode()
+        if self.hint.text():
+            self._update_hint(self.passphrase.text())
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
         """The passphrase field has the focus whenever this screen appears."""
@@ -140,15 +160,19 @@ class UnlockView(QWidget):
         """Show the create or the unlock form for `path`."""
         self._path = path
         self._path_label.setText(str(path))
-        creating = self.creating
-        self._subtitle.setText(
-            "Create your encrypted vault. Everything stays on this computer."
-            if creating else "Enter your passphrase to unlock your health records.")
-        self.submit.setText("Create vault" if creating else "Unlock")
-        for widget in (self.repeat, self._repeat_label, self.hint, self.warning):
-            widget.setVisible(creating)
+        self._show_mode()
         self.error.clear()
         self.passphrase.setFocus()
+
+    def _show_mode(self) -> None:
+        """The texts and fields of the create or the unlock form."""
+        creating = self.creating
+        self._subtitle.setText(
+            self.tr("Create your encrypted vault. Everything stays on this computer.")
+            if creating else self.tr("Enter your passphrase to unlock your health records."))
+        self.submit.setText(self.tr("Create vault") if creating else self.tr("Unlock"))
+        for widget in (self.repeat, self._repeat_label, self.hint, self.warning):
+            widget.setVisible(creating)
 
     def show_error(self, message: str) -> None:
         """Show why unlocking failed, and let the user try again."""
@@ -166,13 +190,15 @@ class UnlockView(QWidget):
 
     def _update_hint(self, text: str) -> None:
         score, words = strength(text)
-        self.hint.setText(f"Strength: {words}" if text else
-                          "Use a long passphrase: four or more unrelated words work well.")
+        self.hint.setText(self.tr("Strength: {words}").format(words=words) if text else
+                          self.tr("Use a long passphrase: four or more unrelated words work "
+                                  "well."))
         self.hint.setProperty("score", score)
 
     def _choose(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Choose or name a vault", str(self._path.parent), "Healthbook vault (*.vault)",
+            self, self.tr("Choose or name a vault"), str(self._path.parent),
+            self.tr("Healthbook vault (*.vault)"),
             options=QFileDialog.Option.DontConfirmOverwrite)
         if path:
             chosen = Path(path)
@@ -185,13 +211,13 @@ class UnlockView(QWidget):
         secret = self.passphrase.text()
         if self.creating:
             if len(secret) < MIN_LENGTH:
-                self.show_error(f"Use at least {MIN_LENGTH} characters.")
+                self.show_error(self.tr("Use at least {n} characters.").format(n=MIN_LENGTH))
                 return
             if secret != self.repeat.text():
-                self.show_error("The two passphrases are different.")
+                self.show_error(self.tr("The two passphrases are different."))
                 return
         elif not secret:
-            self.show_error("Enter the passphrase.")
+            self.show_error(self.tr("Enter the passphrase."))
             return
         self.error.clear()
         self.setEnabled(False)

@@ -1,0 +1,124 @@
+"""Make a scan or photo of a page easier to read: level its lines, even out the light, and
+flatten a page photographed at an angle. numpy and Pillow only; every step is deterministic,
+so the review screen can show exactly the image the boxes refer to."""
+
+from __future__ import annotations
+
+import numpy as np
+from PIL import Image, ImageFilter, ImageOps
+
+MAX_SKEW = 6.0  # degrees tried either way
+WORK_WIDTH = 900  # pixels: the small copy the measurements are made on
+
+
+def _small(image: Image.Image, width: int = WORK_WIDTH) -> tuple[Image.Image, float]:
+    scale = min(1.0, width / image.width)
+    if scale == 1.0:
+        return image, 1.0
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.BILINEAR), scale
+
+
+def _otsu(values: np.ndarray) -> int:
+    hist = np.bincount(values.ravel(), minlength=256).astype(np.float64)
+    total = hist.sum()
+    if total == 0:
+        return 128
+    levels = np.arange(256)
+    weight = np.cumsum(hist)
+    mean = np.cumsum(hist * levels)
+    between = (mean[-1] * weight - mean * total) ** 2 / np.maximum(weight * (total - weight), 1)
+    return int(np.argmax(between))
+
+
+def skew_angle(image: Image.Image) -> float:
+    """The angle (degrees, counter-clockwise) that levels the text lines of a page."""
+    small, _ = _small(image.convert("L"))
+    pixels = np.asarray(small)
+    ink = Image.fromarray(((pixels < _otsu(pixels)) * 255).astype(np.uint8))
+    if np.asarray(ink).mean() < 0.5:  # a blank page
+        return 0.0
+
+    def sharpness(angle: float) -> float:
+        turned = np.asarray(ink.rotate(angle, resample=Image.Resampling.NEAREST), np.float32)
+        rows = turned.sum(axis=1)
+        return float(np.sum(np.diff(rows) ** 2))
+
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=sharpness)
+    fine = np.arange(best - 0.5, best + 0.51, 0.1)
+    return round(float(max(fine, key=sharpness)), 2)
+
+
+def deskew(image: Image.Image) -> Image.Image:
+    """The page turned so that its lines are level (same size, white corners)."""
+    angle = skew_angle(image)
+    if abs(angle) < 0.15:
+        return image
+    return image.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def even_light(image: Image.Image) -> Image.Image:
+    """Shadows and uneven lighting divided out: the paper becomes evenly white."""
+    gray = image.convert("L")
+    small, _ = _small(gray, 200)
+    background = small.filter(ImageFilter.MaxFilter(5)).filter(ImageFilter.GaussianBlur(6))
+    background = background.resize(gray.size, Image.Resampling.BILINEAR)
+    page = np.asarray(gray, np.float32)
+    light = np.maximum(np.asarray(background, np.float32), 1.0)
+    flat = np.clip(page / light * 255.0, 0, 255).astype(np.uint8)
+    return Image.fromarray(flat)
+
+
+def page_corners(image: Image.Image) -> np.ndarray | None:
+    """The four corners (top-left, top-right, bottom-right, bottom-left) of a sheet of paper
+    photographed on a darker background, in the image's pixels; None when the paper fills the
+    picture or cannot be told from the background."""
+    small, scale = _small(image.convert("L"), 400)
+    pixels = np.asarray(small.filter(ImageFilter.MedianFilter(5)))
+    threshold = _otsu(pixels)
+    paper = pixels > threshold
+    share = paper.mean()
+    if share > 0.93 or share < 0.2 or pixels[paper].mean() - pixels[~paper].mean() < 40:
+        return None
+    ys, xs = np.nonzero(paper)
+    points = np.stack([xs, ys], axis=1).astype(np.float64)
+    sums, diffs = points.sum(axis=1), points[:, 0] - points[:, 1]
+    corners = np.array([points[np.argmin(sums)], points[np.argmax(diffs)],
+                        points[np.argmax(sums)], points[np.argmin(diffs)]])
+    area = 0.5 * abs(np.dot(corners[:, 0], np.roll(corners[:, 1], 1))
+                     - np.dot(corners[:, 1], np.roll(corners[:, 0], 1)))
+    if area < 0.25 * paper.size or area > 0.97 * paper.size:
+        return None
+    return corners / scale
+
+
+def flatten(image: Image.Image, corners: np.ndarray) -> Image.Image:
+    """The quadrilateral `corners` pulled out to a rectangle (a perspective correction)."""
+    tl, tr, br, bl = corners
+    width = int(max(np.linalg.norm(tr - tl), np.linalg.norm(br - bl)))
+    height = int(max(np.linalg.norm(bl - tl), np.linalg.norm(br - tr)))
+    target = np.array([[0, 0], [width, 0], [width, height], [0, height]], np.float64)
+    # Solve for the 8 coefficients mapping output pixels to input pixels.
+    rows, rhs = [], []
+    for (x, y), (u, v) in zip(target, corners, strict=True):
+        rows.append([x, y, 1, 0, 0, 0, -u * x, -u * y])
+        rows.append([0, 0, 0, x, y, 1, -v * x, -v * y])
+        rhs.extend([u, v])
+    coeffs = np.linalg.solve(np.array(rows), np.array(rhs))
+    return image.transform((width, height), Image.Transform.PERSPECTIVE, tuple(coeffs),
+                           resample=Image.Resampling.BICUBIC, fillcolor=255)
+
+
+def prepare_photo(image: Image.Image) -> Image.Image:
+    """A phone photo of a page -> an upright, flat, evenly lit grayscale page."""
+    image = ImageOps.exif_transpose(image) or image
+    gray = image.convert("L")
+    corners = page_corners(gray)
+    if corners is not None:
+        gray = flatten(gray, corners)
+    return deskew(even_light(gray))
+
+
+def prepare_scan(image: Image.Image) -> Image.Image:
+    """A scanned page -> grayscale with level lines."""
+    return deskew(image.convert("L"))

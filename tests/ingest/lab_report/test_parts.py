@@ -1,0 +1,92 @@
+"""The reader's parts: units, ranges, numbers, names, dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from healthbook.ingest.lab_report.header import parse_date
+from healthbook.ingest.lab_report.names import match_name
+from healthbook.ingest.lab_report.tokens import parse_number, parse_range
+from healthbook.ingest.lab_report.units import to_ucum, to_ucum_ocr
+
+
+@pytest.mark.parametrize(("printed", "ucum"), [
+    ("G/L", "10*9/L"), ("g/L", "g/L"), ("T/L", "10*12/L"), ("x10E3/uL", "10*3/uL"),
+    ("x10E6/uL", "10*6/uL"), ("10^9/L", "10*9/L"), ("x 10^9/l", "10*9/L"), ("10*3/µL", "10*3/uL"),
+    ("×10⁹/L", "10*9/L"), ("mmol/l", "mmol/L"), ("µmol/L", "umol/L"), ("μmol/L", "umol/L"),
+    ("umol/L", "umol/L"), ("UI/L", "U/L"), ("IU/L", "U/L"), ("mUI/L", "m[IU]/L"),
+    ("µUI/mL", "u[IU]/mL"), ("uIU/mL", "u[IU]/mL"), ("/mm3", "/uL"), ("K/uL", "10*3/uL"),
+    ("mL/min/1.73m²", "mL/min/{1.73_m2}"), ("mL/min/1,73 m2", "mL/min/{1.73_m2}"),
+    ("fL", "fL"), ("%", "%"), ("mg/dl", "mg/dL"), ("L/L", "L/L"), ("secondes", "s"),
+])
+def test_units_to_ucum(printed: str, ucum: str) -> None:
+    assert to_ucum(printed) == ucum
+
+
+def test_unknown_units_and_ocr_misreadings() -> None:
+    assert to_ucum("Page") is None
+    assert to_ucum("ans") is None
+    assert to_ucum_ocr("ulU/mL") == ("u[IU]/mL", True)
+    assert to_ucum_ocr("1049/L") == ("10*9/L", True)
+    assert to_ucum_ocr("10A9/L") == ("10*9/L", True)
+    assert to_ucum_ocr("mmol/L") == ("mmol/L", False)
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("3,5 - 5,1", (3.5, 5.1)), ("(133 - 146)", (133, 146)), ("3.5-5.1", (3.5, 5.1)),
+    ("<5.7", (None, 5.7)), ("< 5,7", (None, 5.7)), (">59", (59, None)), ("[3.5 ; 5.1]", (3.5, 5.1)),
+    ("3,5 à 5,1", (3.5, 5.1)), ("0.40 to 4.00", (0.4, 4.0)), ("Inf. à 5", (None, 5)),
+    ("150 000 - 400 000", (150000, 400000)), (">= 60", (60, None)),
+])
+def test_ranges(text: str, bounds: tuple[float | None, float | None]) -> None:
+    assert parse_range(text, "fr") == bounds
+
+
+def test_ranges_that_are_not_ranges() -> None:
+    assert parse_range("SGPT", "en") is None
+    assert parse_range("15-3", "en") is None  # "CA 15-3": low above high
+
+
+def test_numbers() -> None:
+    assert parse_number("4,52") == 4.52
+    assert parse_number("245 000") == 245000
+    assert parse_number("1,245", "en") == 1245
+    assert parse_number("1,245", "fr") == 1.245
+    assert parse_number("abc") is None
+
+
+@pytest.mark.parametrize(("printed", "entry"), [
+    ("K", "potassium"), ("Na", "sodium"), ("Creat", "creatinine"),
+    ("WCC", "white-blood-cell-count"),
+    ("Hb", "hemoglobin"), ("Plt", "platelet-count"), ("Kaliémie", "potassium"),
+    ("POTASSIUM (sérum)", "potassium"), ("Potassium, serum", "potassium"),
+    ("T.S.H. ultrasensible", "tsh"), ("V.G.M.", "mean-corpuscular-volume"),
+    ("ALT (SGPT)", "alanine-aminotransferase"), ("Gamma-GT", "gamma-glutamyl-transferase"),
+    ("Glycémie à jeun", "fasting-glucose"), ("Hemoglobin Alc", "hba1c"),
+    ("Polynucléaires neutrophiles", "neutrophils"), ("Protein, Total", "total-protein"),
+    ("LDL Chol Calc (NIH)", "ldl-cholesterol"), ("Adj Ca", "calcium"),
+])
+def test_names(printed: str, entry: str) -> None:
+    found = match_name(printed, None)
+    assert found is not None
+    assert found.entry_id == entry
+
+
+def test_names_that_are_not_tests() -> None:
+    for text in ("k", "le", "Prélevé le", "Dossier", "Page", "Date de naissance"):
+        assert match_name(text, "fr") is None, text
+
+
+def test_unit_picks_the_share_or_the_count() -> None:
+    assert match_name("Neutrophiles", "fr", "%").entry_id == "neutrophils-percent"
+    assert match_name("Neut", "en", "10*9/L").entry_id == "neutrophils"
+
+
+def test_dates() -> None:
+    assert parse_date("Prélevé le 03/02/2025 à 08:15") == "2025-02-03"
+    assert parse_date("Collected: 03/11/2025", "mdy") == "2025-03-11"
+    assert parse_date("14 février 2025") == "2025-02-14"
+    assert parse_date("Feb 14, 2025") == "2025-02-14"
+    assert parse_date("2025-02-14") == "2025-02-14"
+    assert parse_date("13/13/2025") is None
+    assert parse_date("no date") is None
