@@ -30,8 +30,10 @@ from healthbook.ui.models import SourceModel
 from healthbook.ui.progress_bar import show_progress
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
+from healthbook.ui.tasks import Lane
 
-PATTERNS = "*.json *.ndjson *.xml *.zip *.csv *.ccd *.txt *.XML"
+PATTERNS = ("*.json *.ndjson *.xml *.zip *.csv *.ccd *.txt *.XML *.pdf *.PDF *.jpg *.jpeg *.png "
+            "*.heic *.JPG *.PNG")
 
 
 class ImportView(QWidget):
@@ -41,11 +43,15 @@ class ImportView(QWidget):
         super().__init__(parent)
         self._session = session
         self._cancel: CancelToken | None = None
+        self._reader = Lane(self)  # reads lab reports; the vault's lane stays free
+        self._to_read: list[Path] = []
+        self.review: QWidget | None = None
         self._shown_person: int | None = None
         self.intro = QLabel(self.tr(
             "Bring your records in: FHIR (JSON), Apple Health export.zip, C-CDA, CSV lab results "
-            "or a Health Connect export. The format is recognised from the file's content. You "
-            "can also drop files on this window."))
+            "or a Health Connect export, and lab reports as a PDF, a scan or a photo (read on "
+            "this computer; you check the results before they are saved). The format is "
+            "recognised from the file's content. You can also drop files on this window."))
         self.intro.setWordWrap(True)
         self.choose = QPushButton(self.tr("Choose files…"))
         self.choose.clicked.connect(self._choose)
@@ -112,6 +118,13 @@ class ImportView(QWidget):
         person = self._session.person
         if person is None or not paths:
             return
+        from healthbook.actions.documents import is_lab_report
+
+        self._to_read.extend(p for p in paths if is_lab_report(p))
+        paths = [p for p in paths if not is_lab_report(p)]
+        if not paths:
+            self._read_next_report()
+            return
 
         def work(vault, job):  # noqa: ANN001, ANN202 - runs on the lane
             return actions.import_files(vault, person, paths, progress=job.report,
@@ -125,6 +138,48 @@ class ImportView(QWidget):
                                            done=lambda result: self._finished(result.value),
                                            failed=self._failed, progress=self._progress,
                                            cancelled=self._cancelled)
+
+    # -- lab reports (PDF, scan, photo): read here, checked by the person, then stored ------
+    def _read_next_report(self) -> None:
+        """Read the next lab report off the UI thread, then open the review screen."""
+        person = self._session.person
+        if not self._to_read or person is None:
+            return
+        path = self._to_read.pop(0)
+
+        def work(job):  # noqa: ANN001, ANN202 - runs on the reader's own thread
+            from healthbook.ingest.lab_report import extract
+            from healthbook.ui.report_review import render_pages
+
+            data = path.read_bytes()
+            found = extract(data, file_name=path.name, progress=job.report, cancel=job.cancel)
+            return data, found, render_pages(data, path.name, found)
+
+        self._busy(True)
+        self.report.setPlainText(self.tr("Reading {file} on this computer…").format(
+            file=path.name))
+        self._cancel = self._reader.run(
+            work, owner=self, done=lambda read: self._review(path, person, *read),
+            failed=lambda message: (self._failed(message), self._read_next_report()),
+            progress=self._progress, cancelled=self._cancelled)
+
+    def _review(self, path: Path, person, data: bytes, found, pages) -> None:  # noqa: ANN001
+        from healthbook.actions.documents import Document
+        from healthbook.ui.report_review import ReviewDialog
+
+        self._busy(False)
+        if self._session.person is None or self._session.person.id != person.id:
+            return  # the person changed while the report was read: show nothing of it
+        self.report.setPlainText(self.tr("{file}: check the results read, then save.").format(
+            file=path.name))
+        dialog = ReviewDialog(self._session, person, Document(data, path.name, found.date,
+                                                              found.lab), found, pages, self)
+        dialog.saved.connect(lambda report: self.report.setPlainText(report.summary()))
+        dialog.rejected.connect(lambda: self.report.setPlainText(
+            self.tr("{file} was not saved; nothing was stored.").format(file=path.name)))
+        dialog.finished.connect(lambda _code: self._read_next_report())
+        self.review = dialog
+        dialog.open()
 
     def _ask_next(self, doubts: list[tuple[Path, str]], confirmed: list[Path]) -> None:
         """Ask, one file at a time, whether a file naming another patient belongs to this

@@ -1,0 +1,81 @@
+"""Someone drops the PDF their lab emailed: the results are read on this computer, shown
+beside the page, checked with the keyboard and saved (issue 20)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from healthbook.ui.main_window import MainWindow
+from healthbook.ui.report_review import KEEP, ReviewDialog
+from healthbook.vault import RecordKind, Vault
+from tests.conftest import PASSPHRASE
+from tests.journeys.conftest import make_window, snap
+from tests.journeys.driver import WAIT, click, drop_files, press
+from tests.journeys.test_household import choose_person, go_to, unlock
+from tests.labreports.generator import make_report
+
+
+def _review(qtbot) -> ReviewDialog:  # noqa: ANN001
+    found: list[ReviewDialog] = []
+
+    def shown() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, ReviewDialog) and w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=60_000)
+    return found[0]
+
+
+def test_drop_a_lab_report_check_it_and_save(qtbot, household: Path, tmp_path: Path,  # noqa: ANN001
+                                             open_window: list[MainWindow]) -> None:
+    made = make_report("uk_hospital", 3)
+    pdf = tmp_path / "bloods-july.pdf"
+    pdf.write_bytes(made.pdf)
+    win = make_window(qtbot, open_window, vault_path=household)
+    unlock(qtbot, win)
+    choose_person(qtbot, win, "Me")
+    go_to(qtbot, win, "Import")
+    drop_files(win.views["Import"], [pdf])
+    dialog = _review(qtbot)
+    assert dialog.table.rowCount() == len(dialog._found.rows) >= len(made.truth.rows) - 2
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    waiting = dialog._waiting()
+    assert save.isEnabled() == (not waiting)
+    qtbot.wait(100)  # the page is fitted to its pane once the dialog is laid out
+    snap(dialog, "lab-report-review")
+    # Untick the first row: it is not saved
+    first = dialog.table.item(0, KEEP)
+    rect = dialog.table.visualItemRect(first)
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rect.center().__class__(rect.left() + 10, rect.center().y()))
+    assert first.checkState() == Qt.CheckState.Unchecked
+    # Accept every row still to check with Enter, from the keyboard
+    dialog.table.setFocus()
+    for _ in range(len(dialog._waiting())):
+        dialog.table.setCurrentCell(dialog._waiting()[0], 1)
+        press(qtbot, Qt.Key.Key_Return, dialog.table)
+    assert dialog._waiting() == []
+    assert save.isEnabled()
+    kept = dialog.table.rowCount() - 1
+    click(qtbot, save)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    importer = win.views["Import"]
+    qtbot.waitUntil(lambda: "bloods-july.pdf: added" in importer.report.toPlainText(),
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: not win.session.lane.busy, timeout=WAIT)
+    win.session.lock()
+    with Vault.open(household, PASSPHRASE) as vault:
+        me = vault.people.get("Me")
+        read = [s for s in vault.records.list(me.id, RecordKind.OBSERVATION)
+                if (s.record.details or {}).get("read_from") == "bloods-july.pdf"]
+        documents = [s for s in vault.records.list(me.id, RecordKind.DOCUMENT)
+                     if s.record.category == "lab-report"]
+        audit = vault.audit.entries()[-3:]
+    assert len(read) == kept
+    assert all(s.record.details["confirmed_by"] for s in read)
+    assert len(documents) == 1
+    assert any(e.action == "import" and e.detail.get("format") == "lab-report" for e in audit)
