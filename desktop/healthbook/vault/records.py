@@ -3,6 +3,7 @@ back, count, and the user's edits (kept with what they replaced, so they can be 
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -86,14 +87,15 @@ class Records:
         with self._db.transaction():
             while batch := list(islice(it, BATCH)):
                 keyed = [(_apply_rules(r, rules), occurrences.key(r)) for r in batch]
-                before = self._db.total_changes
-                self._db.executemany(_INSERT, (_row(person_id, source_id, r, k)
-                                               for r, k in keyed if r.attachment is None))
-                added += self._db.total_changes - before
+                cur = self._db.executemany(_INSERT, (_row(person_id, source_id, r, k)
+                                                     for r, k in keyed if r.attachment is None))
+                new = max(cur.rowcount, 0)  # rows the statement itself added (not its trigger)
                 for record, key in keyed:
                     if record.attachment is not None:
-                        added += self._insert_with_attachment(person_id, source_id, record, key)
-                self._db.executemany(_LINK, ((source_id, person_id, k) for _, k in keyed))
+                        new += self._insert_with_attachment(person_id, source_id, record, key)
+                if new < len(batch):  # some were already there: this import holds them too
+                    self._db.executemany(_LINK, ((source_id, person_id, k) for _, k in keyed))
+                added += new
                 total += len(batch)
         return InsertCounts(added, total - added)
 
@@ -157,7 +159,7 @@ class Records:
             params = (person_id,)
         return {kind: int(n) for kind, n in self._db.query(sql + " GROUP BY kind", params)}
 
-    def held_by(self, source_id: SourceId) -> list[StoredRecord]:
+    def held_by(self, source_id: SourceId) -> builtins.list[StoredRecord]:
         """The records one import holds, hidden ones included."""
         rows = self._db.query(
             _SELECT + " WHERE id IN (SELECT record_id FROM record_link WHERE source_id = ?) "
@@ -169,7 +171,7 @@ class Records:
         self._db.execute("INSERT OR IGNORE INTO record_link (record_id, source_id) "
                          "VALUES (?, ?)", (record_id, source_id))
 
-    def holders(self, record_id: int) -> list[SourceId]:
+    def holders(self, record_id: int) -> builtins.list[SourceId]:
         """Every import that holds a record, oldest first."""
         rows = self._db.query("SELECT source_id FROM record_link WHERE record_id = ? "
                               "ORDER BY source_id", (record_id,))
@@ -206,7 +208,7 @@ class Records:
             raise KeyError(f"no edit with id {edit_id}")
         return _edit(row)
 
-    def history(self, record_id: int) -> list[Edit]:
+    def history(self, record_id: int) -> builtins.list[Edit]:
         """A record's edits, oldest first (undone ones included, marked)."""
         rows = self._db.query(_EDIT_SELECT + " WHERE record_id = ? ORDER BY id", (record_id,))
         return [_edit(r) for r in rows]
@@ -218,7 +220,7 @@ class Records:
             self._db.execute("UPDATE record_edit SET undone_at = ? WHERE id = ?",
                              (now_iso(), edit.id))
 
-    def edits_of_rule(self, rule_id: int) -> list[Edit]:
+    def edits_of_rule(self, rule_id: int) -> builtins.list[Edit]:
         """The edits a name rule made, not yet undone."""
         rows = self._db.query(_EDIT_SELECT + " WHERE rule_id = ? AND undone_at IS NULL "
                               "ORDER BY id", (rule_id,))
@@ -247,14 +249,14 @@ class Records:
         """Stop applying a name rule to later imports."""
         self._db.execute("DELETE FROM name_rule WHERE id = ?", (rule_id,))
 
-    def rules(self, person_id: PersonId) -> list[NameRule]:
+    def rules(self, person_id: PersonId) -> builtins.list[NameRule]:
         """A person's name rules."""
         rows = self._db.query(
             "SELECT id, person_id, match_system, match_code, match_display, code_system, code, "
             "display FROM name_rule WHERE person_id = ? ORDER BY id", (person_id,))
         return [NameRule(int(r[0]), PersonId(r[1]), *r[2:]) for r in rows]
 
-    def matching(self, person_id: PersonId, match: Record) -> list[StoredRecord]:
+    def matching(self, person_id: PersonId, match: Record) -> builtins.list[StoredRecord]:
         """The person's observations spelled like `match` (same code, or same name when
         there is no code): what a name rule applies to."""
         system, code, display = _match_key(match)

@@ -135,6 +135,9 @@ CREATE TABLE record_link (
 ) WITHOUT ROWID;
 CREATE INDEX record_link_source ON record_link(source_id, record_id);
 INSERT INTO record_link SELECT id, source_id FROM record;
+-- A new record is held by the import that stored it; a duplicate is linked by the vault.
+CREATE TRIGGER record_linked AFTER INSERT ON record
+BEGIN INSERT INTO record_link (record_id, source_id) VALUES (new.id, new.source_id); END;
 
 -- Samples are many (millions): the owner is sample.source_id; a sample that a later import
 -- also holds gets one row here per extra holder (only overlapping imports write here).
