@@ -25,7 +25,7 @@ from healthbook.assistant.grounding import (
     number,
 )
 from healthbook.assistant.language import detect_language
-from healthbook.assistant.runtime import LocalModel, Sampling
+from healthbook.assistant.runtime import ChatModel, Sampling
 from healthbook.assistant.safety import Alert, check_question
 from healthbook.assistant.understand import Understanding, understand
 from healthbook.assistant.verify import (
@@ -195,7 +195,7 @@ class Assistant:
     """The assistant for one person's facts; `model` None answers from the facts alone."""
 
     def __init__(self, facts: PersonFacts, records: list[StoredRecord],
-                 model: LocalModel | None, today: date | None = None,
+                 model: ChatModel | None, today: date | None = None,
                  reword: bool = True) -> None:
         self.facts = facts
         self.model = model
@@ -396,7 +396,7 @@ def renumbered(answer: Answer) -> Answer:
                    cited=sorted(new[n] for n in answer.cited if n in new))
 
 
-def composed_answer(request: Request, model: LocalModel | None = None,
+def composed_answer(request: Request, model: ChatModel | None = None,
                     cancel: CancelToken | None = None) -> Answer:
     """The answer code wrote; a loaded model may reword it line by line (checked)."""
     composed = request.composed

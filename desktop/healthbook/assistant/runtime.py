@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from healthbook.errors import HealthbookError
 from healthbook.progress import CancelToken
@@ -113,6 +113,9 @@ def sha256_of(path: Path) -> str:
     return _sha256(str(path), stat.st_size, stat.st_mtime_ns)
 
 
+SEED = 7  # fixed, so the same facts give the same answer
+
+
 @dataclass(frozen=True, slots=True)
 class Sampling:
     """Generation settings. Low temperature and a fixed seed: the same facts give the same
@@ -122,7 +125,7 @@ class Sampling:
     temperature: float = 0.3
     top_p: float = 0.9
     repeat_penalty: float = 1.15
-    seed: int = 7
+    seed: int = SEED
 
 
 STEP_SECONDS = 0.3  # how long one step of prompt reading may take (the Stop delay)
@@ -155,6 +158,37 @@ def _stepwise_eval(llm: Any, cancel: CancelToken) -> Callable[[Sequence[int]], N
     return eval_in_steps
 
 
+class ChatModel(Protocol):
+    """What the assistant needs of a language model: LocalModel (a GGUF through llama.cpp)
+    in the app, a small fake in the tests of the logic around the model."""
+
+    name: str
+    context: int
+
+    def chat_tokens(self, messages: list[dict[str, str]]) -> int:
+        """Roughly how many tokens a chat prompt takes."""
+        ...
+
+    def stream(self, messages: list[dict[str, str]], sampling: Sampling = ...,
+               cancel: CancelToken | None = None) -> Iterator[str]:
+        """The reply's text pieces as they are generated; stops at `cancel`."""
+        ...
+
+    def complete(self, messages: list[dict[str, str]], *, grammar: Any = None,
+                 max_tokens: int = 64, cancel: CancelToken | None = None) -> str:
+        """The whole reply to a short prompt, under a grammar."""
+        ...
+
+    def prefill(self, messages: list[dict[str, str]],
+                cancel: CancelToken | None = None) -> None:
+        """Read a prompt's start ahead of time."""
+        ...
+
+    def forget(self) -> None:
+        """Drop the cached prompt."""
+        ...
+
+
 class LocalModel:
     """One loaded GGUF model. Not thread-safe: use it from one worker at a time."""
 
@@ -165,7 +199,7 @@ class LocalModel:
         self.path = path
         try:
             self._llm: Any = llama_cpp.Llama(str(path), n_ctx=context, n_threads=_threads(),
-                                             seed=Sampling.seed, flash_attn=True,
+                                             seed=SEED, flash_attn=True,
                                              verbose=False)
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"{path.name} could not be loaded ({exc}). It may be damaged, "
@@ -214,7 +248,7 @@ class LocalModel:
         try:
             reply = self._llm.create_chat_completion(
                 messages, max_tokens=max_tokens, temperature=0.0, grammar=grammar,
-                repeat_penalty=1.05, seed=Sampling.seed)
+                repeat_penalty=1.05, seed=SEED)
         finally:
             self._llm.__dict__.pop("eval", None)
         return str(reply["choices"][0]["message"].get("content") or "")
