@@ -36,6 +36,7 @@ journeys-xvfb: $(STAMP) i18n
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop tests bench
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 test-adversarial: $(STAMP) i18n
 	HEALTHBOOK_ADVERSARIAL=1 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/adversarial -q

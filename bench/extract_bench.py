@@ -152,7 +152,7 @@ def child(manifest_path: str, out_path: str) -> None:
                 else:
                     error = (out.stderr.strip() or out.stdout.strip()).splitlines()[-1:]
                     error = error[0] if error else f"exit {out.returncode}"
-        except Exception as exc:  # noqa: BLE001 - a failure on one file is a figure, not a stop
+        except Exception as exc:  # a failure on one file is a figure, not a stop
             error = f"{type(exc).__name__}: {exc}"
         seconds = time.perf_counter() - start
         results.append({**item, "seconds": seconds, "error": error, "extraction": data})

@@ -109,18 +109,119 @@ def update_po(lang: str, template) -> Path:  # noqa: ANN001
     return path
 
 
-def update_ts(lang: str) -> Path:
-    """Run pyside6-lupdate for a language (English: plural forms only)."""
-    path = ts_path(lang)
+def update_ts(lang: str, path: Path | None = None) -> Path:
+    """Run pyside6-lupdate for a language (English: plural forms only), then add what it
+    cannot see (see `helper_messages`)."""
+    path = path or ts_path(lang)
+    kept = _translations(path) if path.exists() else {}
     args = [_tool("pyside6-lupdate"), *(str(p) for p in qt_sources()), "-no-obsolete",
             "-extensions", "py", "-locations", "none", "-source-language", SOURCE_LANGUAGE,
             "-target-language", lang, "-silent", "-ts", str(path)]
     if lang == SOURCE_LANGUAGE:
         args.insert(-2, "-pluralonly")
     subprocess.run(args, check=True, cwd=ROOT)
-    if lang == SOURCE_LANGUAGE:
+    if lang != SOURCE_LANGUAGE:
+        _add_helper_messages(path, kept)
+    else:
         fill_english_plurals(path)
     return path
+
+
+def helper_messages() -> tuple[set[tuple[str, str]], set[str]]:
+    """Strings marked through a one-line helper, which pyside6-lupdate does not follow:
+
+        def _tr(text): return QCoreApplication.translate("Ranges", text)
+        _tr("3 months")
+
+    Returns the (context, source) pairs, and the sources pyside6-lupdate wrongly files under
+    an empty context (it reads a bare `tr("...")` call as a call without a context)."""
+    import ast
+
+    found: set[tuple[str, str]] = set()
+    bare: set[str] = set()
+    for path in qt_sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        scopes: list[tuple[ast.AST, dict[str, str]]] = []
+        for scope in [tree, *(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef))]:
+            helpers = {}
+            body = scope.body if isinstance(scope, ast.Module | ast.FunctionDef) else []
+            for node in body:
+                context = _helper_context(node)
+                if context is not None:
+                    helpers[node.name] = context
+            if helpers:
+                scopes.append((scope, helpers))
+        for scope, helpers in scopes:
+            for node in ast.walk(scope):
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                        node.func.id in helpers and node.args and \
+                        isinstance(node.args[0], ast.Constant) and \
+                        isinstance(node.args[0].value, str):
+                    found.add((helpers[node.func.id], node.args[0].value))
+                    if node.func.id == "tr":
+                        bare.add(node.args[0].value)
+    return found, bare
+
+
+def _helper_context(node: object) -> str | None:
+    """The context of `def f(text): return QCoreApplication.translate("Ctx", text)`."""
+    import ast
+
+    if not isinstance(node, ast.FunctionDef) or len(node.args.args) != 1 or \
+            len(node.body) != 1 or not isinstance(node.body[0], ast.Return):
+        return None
+    call = node.body[0].value
+    if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) and \
+            call.func.attr == "translate" and len(call.args) == 2 and \
+            isinstance(call.args[0], ast.Constant) and isinstance(call.args[1], ast.Name) and \
+            call.args[1].id == node.args.args[0].arg:
+        return str(call.args[0].value)
+    return None
+
+
+def _translations(path: Path) -> dict[tuple[str, str], ET.Element]:
+    """(context, source) -> the <message> element of a .ts file."""
+    out = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            out[(name, message.findtext("source") or "")] = message
+    return out
+
+
+def _add_helper_messages(path: Path, kept: dict[tuple[str, str], ET.Element]) -> None:
+    """Add the helpers' strings to a .ts (with the translations it had), and drop the
+    empty-context copies pyside6-lupdate made of them."""
+    found, bare = helper_messages()
+    tree = ET.parse(path)
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    empty = contexts.get("")
+    if empty is not None:
+        for message in list(empty.iter("message")):
+            if (message.findtext("source") or "") in bare:
+                empty.remove(message)
+        if not list(empty.iter("message")):
+            root.remove(empty)
+    present = set(_message_keys(root))
+    for context, source in sorted(found - present):
+        element = contexts.get(context)
+        if element is None:
+            element = contexts[context] = ET.SubElement(root, "context")
+            ET.SubElement(element, "name").text = context
+        previous = kept.get((context, source)) or kept.get(("", source))
+        if previous is not None:
+            element.append(previous)
+        else:
+            message = ET.SubElement(element, "message")
+            ET.SubElement(message, "source").text = source
+            ET.SubElement(message, "translation", type="unfinished")
+    _write_ts(tree, path)
+
+
+def _message_keys(root: ET.Element) -> list[tuple[str, str]]:
+    return [(c.findtext("name") or "", m.findtext("source") or "")
+            for c in root.iter("context") for m in c.iter("message")]
 
 
 def fill_english_plurals(path: Path) -> None:
@@ -207,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "build":
         for qm in build():
-            say(qm.relative_to(ROOT))
+            say(str(qm.relative_to(ROOT)))
         return 0
     failed = False
     for lang in [SOURCE_LANGUAGE, *languages()]:

@@ -38,4 +38,21 @@
             </translation>
         </message>
     </context>
+    <context>
+        <name>ReviewDialog</name>
+        <message numerus="yes">
+            <source>%n rows still to check: correct, accept with Enter, or untick.</source>
+            <translation>
+                <numerusform>%n row still to check: correct it, accept it with Enter, or untick it.</numerusform>
+                <numerusform>%n rows still to check: correct, accept with Enter, or untick.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n results will be saved.</source>
+            <translation>
+                <numerusform>%n result will be saved.</numerusform>
+                <numerusform>%n results will be saved.</numerusform>
+            </translation>
+        </message>
+    </context>
 </TS>

@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>Sources: {sources}. Reviewed {date}. Healthbook explains; it does not diagnose.</source>
-            <translation>Sources : {sources}. Relu le {date}. Healthbook explique ; il ne pose pas de diagnostic.</translation>
-        </message>
-        <message>
-            <source>up to {high} {unit}</source>
-            <translation>jusqu’à {high} {unit}</translation>
-        </message>
-        <message>
-            <source>{low} {unit} or more</source>
-            <translation>{low} {unit} ou plus</translation>
-        </message>
-        <message>
-            <source>steps</source>
-            <translation>pas</translation>
-        </message>
-        <message>
-            <source>bpm</source>
-            <translation>bpm</translation>
-        </message>
-        <message>
-            <source>floors</source>
-            <translation>étages</translation>
-        </message>
-    </context>
-    <context>
         <name>Assistant</name>
         <message>
             <source>Loading the language model…</source>
@@ -232,6 +205,10 @@
             <translation>Nom donné par le laboratoire : {name}</translation>
         </message>
         <message>
+            <source>entered by {name}</source>
+            <translation>saisi par {name}</translation>
+        </message>
+        <message>
             <source>Medication</source>
             <translation>Médicament</translation>
         </message>
@@ -428,12 +405,60 @@
             <source>Undo last change</source>
             <translation>Annuler la dernière modification</translation>
         </message>
+        <message>
+            <source>name</source>
+            <translation>nom</translation>
+        </message>
+        <message>
+            <source>code</source>
+            <translation>code</translation>
+        </message>
+        <message>
+            <source>code system</source>
+            <translation>système de codage</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>valeur</translation>
+        </message>
+        <message>
+            <source>unit</source>
+            <translation>unité</translation>
+        </message>
+        <message>
+            <source>range from</source>
+            <translation>référence, de</translation>
+        </message>
+        <message>
+            <source>range to</source>
+            <translation>référence, à</translation>
+        </message>
+        <message>
+            <source>date</source>
+            <translation>date</translation>
+        </message>
+        <message>
+            <source>end date</source>
+            <translation>date de fin</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>statut</translation>
+        </message>
+        <message>
+            <source>hidden</source>
+            <translation>masqué</translation>
+        </message>
+        <message>
+            <source>dose or reaction</source>
+            <translation>dose ou réaction</translation>
+        </message>
     </context>
     <context>
         <name>ImportView</name>
         <message>
-            <source>Bring your records in: FHIR (JSON), Apple Health export.zip, C-CDA, CSV lab results or a Health Connect export. The format is recognised from the file's content. You can also drop files on this window.</source>
-            <translation>Importez vos données : FHIR (JSON), export.zip d’Apple Santé, C-CDA, résultats d’analyses en CSV ou export Health Connect. Le format est reconnu d’après le contenu du fichier. Vous pouvez aussi déposer des fichiers sur cette fenêtre.</translation>
+            <source>Bring your records in: FHIR (JSON), Apple Health export.zip, C-CDA, CSV lab results or a Health Connect export, and lab reports as a PDF, a scan or a photo (read on this computer; you check the results before they are saved). The format is recognised from the file's content. You can also drop files on this window.</source>
+            <translation>Importez vos données : FHIR (JSON), export.zip d’Apple Santé, C-CDA, résultats d’analyses en CSV ou export Health Connect, ainsi que des comptes rendus d’analyses en PDF, scannés ou photographiés (lus sur cet ordinateur ; vous vérifiez les résultats avant qu’ils soient enregistrés). Le format est reconnu d’après le contenu du fichier. Vous pouvez aussi déposer des fichiers sur cette fenêtre.</translation>
         </message>
         <message>
             <source>Choose files…</source>
@@ -478,6 +503,18 @@
         <message>
             <source>Import health files</source>
             <translation>Importer des fichiers de santé</translation>
+        </message>
+        <message>
+            <source>Reading {file} on this computer…</source>
+            <translation>Lecture de {file} sur cet ordinateur…</translation>
+        </message>
+        <message>
+            <source>{file}: check the results read, then save.</source>
+            <translation>{file} : vérifiez les résultats lus, puis enregistrez.</translation>
+        </message>
+        <message>
+            <source>{file} was not saved; nothing was stored.</source>
+            <translation>{file} n’a pas été enregistré ; rien n’a été conservé.</translation>
         </message>
         <message>
             <source>Another person's records?</source>
@@ -603,6 +640,130 @@
                 <numerusform>%n résultats</numerusform>
             </translation>
         </message>
+        <message>
+            <source>As the lab names it: {name}</source>
+            <translation>Nom donné par le laboratoire : {name}</translation>
+        </message>
+        <message>
+            <source>Blood clotting</source>
+            <translation>Coagulation</translation>
+        </message>
+        <message>
+            <source>Blood count</source>
+            <translation>Numération sanguine</translation>
+        </message>
+        <message>
+            <source>Blood sugar (diabetes)</source>
+            <translation>Glycémie (diabète)</translation>
+        </message>
+        <message>
+            <source>Body measurements</source>
+            <translation>Mesures corporelles</translation>
+        </message>
+        <message>
+            <source>Cholesterol and fats (lipids)</source>
+            <translation>Cholestérol et graisses (lipides)</translation>
+        </message>
+        <message>
+            <source>Critical</source>
+            <translation>Critique</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Heart</source>
+            <translation>Cœur</translation>
+        </message>
+        <message>
+            <source>High</source>
+            <translation>Élevé</translation>
+        </message>
+        <message>
+            <source>Hormones</source>
+            <translation>Hormones</translation>
+        </message>
+        <message>
+            <source>Infections</source>
+            <translation>Infections</translation>
+        </message>
+        <message>
+            <source>Inflammation</source>
+            <translation>Inflammation</translation>
+        </message>
+        <message>
+            <source>Iron</source>
+            <translation>Fer</translation>
+        </message>
+        <message>
+            <source>Kidneys</source>
+            <translation>Reins</translation>
+        </message>
+        <message>
+            <source>Latest</source>
+            <translation>Dernier</translation>
+        </message>
+        <message>
+            <source>Latest result: {date} ({age})</source>
+            <translation>Dernier résultat : {date} ({age})</translation>
+        </message>
+        <message>
+            <source>Liver</source>
+            <translation>Foie</translation>
+        </message>
+        <message>
+            <source>Low</source>
+            <translation>Bas</translation>
+        </message>
+        <message>
+            <source>Metabolic panel</source>
+            <translation>Bilan métabolique</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>Other tests</source>
+            <translation>Autres analyses</translation>
+        </message>
+        <message>
+            <source>Pregnancy</source>
+            <translation>Grossesse</translation>
+        </message>
+        <message>
+            <source>Prostate</source>
+            <translation>Prostate</translation>
+        </message>
+        <message>
+            <source>Salts and minerals (electrolytes)</source>
+            <translation>Sels et minéraux (électrolytes)</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Analyse</translation>
+        </message>
+        <message>
+            <source>Thyroid</source>
+            <translation>Thyroïde</translation>
+        </message>
+        <message>
+            <source>Trend</source>
+            <translation>Évolution</translation>
+        </message>
+        <message>
+            <source>Urine tests</source>
+            <translation>Analyses d’urine</translation>
+        </message>
+        <message>
+            <source>Vital signs</source>
+            <translation>Signes vitaux</translation>
+        </message>
+        <message>
+            <source>Vitamins</source>
+            <translation>Vitamines</translation>
+        </message>
     </context>
     <context>
         <name>LabsView</name>
@@ -684,6 +845,34 @@
         <message>
             <source>{date}: {what} — from {file}</source>
             <translation>{date} : {what} — provenant de {file}</translation>
+        </message>
+        <message>
+            <source>A high result</source>
+            <translation>Un résultat élevé</translation>
+        </message>
+        <message>
+            <source>A low result</source>
+            <translation>Un résultat bas</translation>
+        </message>
+        <message>
+            <source>Healthbook’s library has no explanation of this test yet. Your lab or doctor can tell you what it measures.</source>
+            <translation>La bibliothèque de Healthbook n’explique pas encore cette analyse. Votre laboratoire ou votre médecin peut vous dire ce qu’elle mesure.</translation>
+        </message>
+        <message>
+            <source>Questions to ask</source>
+            <translation>Questions à poser</translation>
+        </message>
+        <message>
+            <source>Sources: {sources}. Reviewed {date}. Healthbook explains; it does not diagnose.</source>
+            <translation>Sources : {sources}. Relu le {date}. Healthbook explique ; il ne pose pas de diagnostic.</translation>
+        </message>
+        <message>
+            <source>up to {high} {unit}</source>
+            <translation>jusqu’à {high} {unit}</translation>
+        </message>
+        <message>
+            <source>{low} {unit} or more</source>
+            <translation>{low} {unit} ou plus</translation>
         </message>
     </context>
     <context>
@@ -1319,6 +1508,103 @@
         </message>
     </context>
     <context>
+        <name>ReviewDialog</name>
+        <message>
+            <source>Check the results read from {file}</source>
+            <translation>Vérifiez les résultats lus dans {file}</translation>
+        </message>
+        <message>
+            <source>Healthbook read these results from the document on this computer. Check each highlighted row against the page: correct it, press Enter to accept it, or untick it. Nothing is stored until you save.</source>
+            <translation>Healthbook a lu ces résultats dans le document, sur cet ordinateur. Comparez chaque ligne surlignée avec la page : corrigez-la, appuyez sur Entrée pour l’accepter, ou décochez-la. Rien n’est enregistré avant que vous n’enregistriez.</translation>
+        </message>
+        <message>
+            <source>Date the samples were taken</source>
+            <translation>Date du prélèvement</translation>
+        </message>
+        <message>
+            <source>For: &lt;b&gt;{name}&lt;/b&gt;</source>
+            <translation>Pour : &lt;b&gt;{name}&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Samples taken on</source>
+            <translation>Prélevé le</translation>
+        </message>
+        <message>
+            <source>Lab: {lab}</source>
+            <translation>Laboratoire : {lab}</translation>
+        </message>
+        <message>
+            <source>Document page</source>
+            <translation>Page du document</translation>
+        </message>
+        <message>
+            <source>Results read</source>
+            <translation>Résultats lus</translation>
+        </message>
+        <message>
+            <source>Keep</source>
+            <translation>Garder</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Analyse</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Valeur</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Unité</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>De</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>À</translation>
+        </message>
+        <message>
+            <source>Flag</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Sure</source>
+            <translation>Sûr</translation>
+        </message>
+        <message>
+            <source>Add a row</source>
+            <translation>Ajouter une ligne</translation>
+        </message>
+        <message>
+            <source>Review status</source>
+            <translation>État de la vérification</translation>
+        </message>
+        <message>
+            <source>check it against the page</source>
+            <translation>vérifiez-la avec la page</translation>
+        </message>
+        <message>
+            <source>Needs checking: {why}</source>
+            <translation>À vérifier : {why}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n rows still to check: correct, accept with Enter, or untick.</source>
+            <translation>
+                <numerusform>%n ligne reste à vérifier : corrigez-la, acceptez-la avec Entrée, ou décochez-la.</numerusform>
+                <numerusform>%n lignes restent à vérifier : corrigez, acceptez avec Entrée, ou décochez.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n results will be saved.</source>
+            <translation>
+                <numerusform>%n résultat sera enregistré.</numerusform>
+                <numerusform>%n résultats seront enregistrés.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsView</name>
         <message>
             <source>General</source>
@@ -1843,6 +2129,49 @@
         <message>
             <source>&lt;h3&gt;No activity or sleep data yet&lt;/h3&gt;&lt;p&gt;Import an Apple Health export (export.zip) or an Android Health Connect export (Import, in the side bar) to see steps, heart rate, weight and sleep here.&lt;/p&gt;</source>
             <translation>&lt;h3&gt;Aucune donnée d’activité ni de sommeil pour l’instant&lt;/h3&gt;&lt;p&gt;Importez un export Apple Santé (export.zip) ou un export Health Connect d’Android (Importer, dans la barre latérale) pour voir ici les pas, la fréquence cardiaque, le poids et le sommeil.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>bpm</source>
+            <translation>bpm</translation>
+        </message>
+        <message>
+            <source>floors</source>
+            <translation>étages</translation>
+        </message>
+        <message>
+            <source>steps</source>
+            <translation>pas</translation>
+        </message>
+    </context>
+    <context>
+        <name>Ranges</name>
+        <message>
+            <source>1 year</source>
+            <translation>1 an</translation>
+        </message>
+        <message>
+            <source>3 months</source>
+            <translation>3 mois</translation>
+        </message>
+        <message>
+            <source>5 years</source>
+            <translation>5 ans</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Tout</translation>
+        </message>
+        <message>
+            <source>Daily</source>
+            <translation>Par jour</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Par mois</translation>
+        </message>
+        <message>
+            <source>Weekly</source>
+            <translation>Par semaine</translation>
         </message>
     </context>
 </TS>

@@ -84,7 +84,7 @@ def test_full_session_opens_no_socket_and_leaves_no_plaintext(
     assistant.ask()
     qtbot.waitUntil(lambda: assistant.answer is not None, timeout=120_000)
     assert any(MARKER in f.text for f in assistant.answer.facts)
-    share = window._share()  # noqa: SLF001 - the People menu's action
+    share = window._share()  # the People menu's action
     exported = tmp_path / "shared" / "records.json"
     exported.parent.mkdir()
     share.save(exported)

@@ -117,7 +117,7 @@ def test_cancel_stops_generation_within_half_a_second(vault: Vault, model: Local
 def test_a_follow_up_reuses_the_cached_profile(vault: Vault, model: LocalModel) -> None:
     assistant, _ = _assistant(vault, model)
     assistant.prefill()
-    cached = model._llm.n_tokens  # noqa: SLF001 - the prompt cache llama-cpp keeps
+    cached = model._llm.n_tokens  # the prompt cache llama-cpp keeps
     assert cached > 100
     request = assistant.ask("And my potassium?")
     assert model.chat_tokens(request.messages[1:]) < cached
@@ -206,8 +206,8 @@ def test_stop_works_while_the_prompt_is_still_being_read(vault: Vault,
     asked = time.perf_counter()
     cancel.cancel()
     thread.join(10)
-    assert model._llm.n_tokens < 600  # noqa: SLF001 - stopped part-way through the prompt
+    assert model._llm.n_tokens < 600  # stopped part-way through the prompt
     assert outcome["stopped"] - asked < 1.0  # one step of reading (STEP_SECONDS), not all
-    assert model._llm.n_tokens > 0  # noqa: SLF001 - what was read is kept
+    assert model._llm.n_tokens > 0  # what was read is kept
     answer = assistant.run(assistant.summary(), sampling=SHORT)  # and the model still works
     assert answer.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from tests.conftest import DATA, PASSPHRASE
 
 @pytest.fixture
 def cli(vault_path: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]):  # noqa: ANN201 - a small helper
+        capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     monkeypatch.setenv("HEALTHBOOK_PASSPHRASE", PASSPHRASE)
     monkeypatch.setenv("LANG", "C.UTF-8")
 

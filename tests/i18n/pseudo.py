@@ -72,11 +72,7 @@ def gettext_catalogue() -> gettext.GNUTranslations:
 def qt_catalogue(folder: Path) -> Path:
     """The Qt shell's messages (pyside6-lupdate over the sources now), in the pseudo-locale,
     compiled with pyside6-lrelease into `folder`."""
-    ts = folder / f"healthbook_{CODE}.ts"
-    args = [tools._tool("pyside6-lupdate"), *(str(p) for p in tools.qt_sources()),
-            "-extensions", "py", "-locations", "none", "-source-language", "en",
-            "-target-language", "en", "-silent", "-ts", str(ts)]
-    subprocess.run(args, check=True, cwd=ROOT)
+    ts = tools.update_ts("fr", folder / f"healthbook_{CODE}.ts")  # every message, untranslated
     tree = ET.parse(ts)
     for message in tree.iter("message"):
         source = message.findtext("source") or ""

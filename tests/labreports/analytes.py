@@ -70,7 +70,7 @@ class TextAnalyte:
     p_abnormal: float = 0.12
 
 
-def V(names: str | tuple[str, ...], *units: Unit) -> Variant:  # noqa: N802 - a table helper
+def V(names: str | tuple[str, ...], *units: Unit) -> Variant:  # a table helper
     """A variant from a name (or names) and its units."""
     return Variant((names,) if isinstance(names, str) else names, units)
 

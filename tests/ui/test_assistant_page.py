@@ -27,8 +27,8 @@ def test_summary_shows_only_the_checked_answer_with_sources(
     demo.show_page("Assistant")
     page = demo.views["Assistant"]
     streamed: list[str] = []
-    page._runner.lane.run(lambda _job: None)  # noqa: SLF001 - let the prefill start first
-    original = page._on_text  # noqa: SLF001
+    page._runner.lane.run(lambda _job: None)  # let the prefill start first
+    original = page._on_text
 
     shown: list[str] = []
 

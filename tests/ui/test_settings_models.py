@@ -47,8 +47,8 @@ def test_models_are_listed_with_their_details(qtbot, private_dirs: dict[str, Pat
     assert "Q4_1" in details
     assert "context 8,192 tokens" in details
     assert digest in details
-    settings._fill_models(str(picked))  # noqa: SLF001 - what "Add a model file…" does
-    settings._save()  # noqa: SLF001
+    settings._fill_models(str(picked))  # what "Add a model file…" does
+    settings._save()
     assert settings.model.currentData() == str(picked)
     assert win.prefs.model_path == str(picked)
     shoot(win, "23-settings-models")

@@ -53,7 +53,7 @@ def test_visit_sheet_keeps_the_users_questions_and_prints(
 
 def test_share_dialog_writes_only_the_chosen_kinds(qtbot, demo: MainWindow,  # noqa: ANN001
                                                    tmp_path: Path) -> None:
-    dialog = demo._share()  # noqa: SLF001 - the People menu's action
+    dialog = demo._share()  # the People menu's action
     qtbot.addWidget(dialog)
     for kind, box in dialog.kinds.items():
         box.setChecked(kind in ("medication", "allergy"))
@@ -76,7 +76,7 @@ def test_share_dialog_writes_only_the_chosen_kinds(qtbot, demo: MainWindow,  # n
 
 def test_share_dialog_export_can_be_cancelled_and_leaves_no_file(
         qtbot, demo: MainWindow, tmp_path: Path) -> None:  # noqa: ANN001
-    dialog = demo._share()  # noqa: SLF001 - the People menu's action
+    dialog = demo._share()  # the People menu's action
     qtbot.addWidget(dialog)
     dialog.show()
     # Something else is on the vault's lane first, so the export is still waiting when the
@@ -105,5 +105,5 @@ def test_kiosk_offers_print_but_not_save_or_share(qtbot) -> None:  # noqa: ANN00
     qtbot.addWidget(win)
     assert win.views["Assistant"].allow_save is False
     assert not win.people_button.isVisibleTo(win)
-    win._admin_exit = True  # noqa: SLF001 - let the test close it
+    win._admin_exit = True  # let the test close it
     win.close()

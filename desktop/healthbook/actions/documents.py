@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import mimetypes
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,7 +112,7 @@ def confirm_document(vault: Vault, person: Person, document: Document,
                                   person_ids=frozenset({person.id})))
 
 
-def _record(row: ConfirmedRow, date: str, provenance: dict[str, object]) -> Record:
+def _record(row: ConfirmedRow, date: str, provenance: Mapping[str, object]) -> Record:
     details = {**provenance, "printed_name": row.printed_name, "page": row.page}
     if row.box is not None:
         details["box"] = [round(v, 1) for v in row.box]

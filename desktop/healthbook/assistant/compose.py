@@ -154,7 +154,7 @@ class Composer:
     def __init__(self, facts: PersonFacts, records: list[StoredRecord],
                  today: date | None = None) -> None:
         self.facts = facts
-        self.records = {s.id: s for s in records}
+        self.records: dict[int, StoredRecord] = {s.id: s for s in records}  # facts use ints
         self.today = today or date.today()
         self.lang = "en"  # the language of the answer being composed
 
@@ -490,9 +490,9 @@ class Composer:
         if conditions:
             self._named_conditions(w, conditions)
             return
-        named = [e for e in u.entries if e.kind in ("lab", "medicine")]
-        if named:
-            w.p("last_none", w.entry(named[0]), name=named[0].name(w.lang))
+        named_entries = [e for e in u.entries if e.kind in ("lab", "medicine")]
+        if named_entries:
+            w.p("last_none", w.entry(named_entries[0]), name=named_entries[0].name(w.lang))
             return
         w.p("last_unknown")
 
@@ -516,7 +516,7 @@ class Composer:
                     if summary:
                         w.p("measures", w.entry(e), text=summary)
             elif u.topic:
-                expected = [e for i in u.expected if (e := entry_by_id(i)) is not None]
+                expected = [found for i in u.expected if (found := entry_by_id(i)) is not None]
                 for e in expected:
                     w.p("no_result", w.entry(e), name=e.name(w.lang))
                 if not expected:
@@ -530,8 +530,8 @@ class Composer:
                                                                  Flag.CRITICAL))[:MAX_TESTS]
         for a in chosen:
             self._one_result(w, a, u.intent)
-        covered = {e.id for a in u.analytes if (e := self._lab_entry(a)) is not None}
-        expected = [e for i in u.expected if (e := entry_by_id(i)) is not None]
+        covered = {found.id for a in u.analytes if (found := self._lab_entry(a)) is not None}
+        expected = [found for i in u.expected if (found := entry_by_id(i)) is not None]
         for e in [*named_labs, *expected]:
             if e.id.endswith("-panel") and u.analytes:
                 continue  # a panel ("blood pressure") is answered by its tests found above

@@ -42,8 +42,8 @@ def embedded_model() -> Path | None:
         found = sorted(Path(folder).glob("*.gguf"))
         if found:
             return found[0]
-    for folder in user_models_dirs():
-        found = sorted(folder.glob(EMBEDDED_FILE)) if folder.is_dir() else []
+    for models_dir in user_models_dirs():
+        found = sorted(models_dir.glob(EMBEDDED_FILE)) if models_dir.is_dir() else []
         if found:
             return found[0]
     return None

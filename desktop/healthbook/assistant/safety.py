@@ -124,14 +124,14 @@ def _gate() -> _Gate:
 
     levels: list[str] = data["levels"]
     rules = []
-    for index, raw in enumerate(data["rules"]):
+    for position, raw in enumerate(data["rules"]):
         sources = [[p] if isinstance(p, str) else p
                    for lang in sorted(raw["patterns"]) for p in raw["patterns"][lang]]
         patterns = tuple(tuple(re.compile(bounded(part)) for part in p) for p in sources)
         trigger = re.compile("|".join(bounded(p[0]) for p in sources))
         source = raw["sources"][0]
         rules.append(_Rule(
-            id=raw["id"], rank=levels.index(raw["level"]) * 1000 + index, level=raw["level"],
+            id=raw["id"], rank=levels.index(raw["level"]) * 1000 + position, level=raw["level"],
             patterns=patterns, trigger=trigger, exempt=frozenset(raw.get("context_exempt", ())),
             message={lang: f"{data['leads'][raw['level']][lang]} {text}"
                      for lang, text in raw["message"].items()},

@@ -208,7 +208,7 @@ class Verifier:
             valid = [n for n in cited if n in self._facts]
             return Sentence(text, valid, True, "")
         problem = f"cites [{unknown[0]}], which does not exist" if unknown else ""
-        everything = [*said.quantities, *said.dates]
+        everything: list[Quantity | str] = [*said.quantities, *said.dates]
         valid = [n for n in cited if n in self._facts]
         if valid:  # checked against the facts it cites, and only those
             support: set[int] = set()

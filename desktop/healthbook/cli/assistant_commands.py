@@ -11,9 +11,14 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from healthbook.cli.common import CliError, add_vault_argument, open_vault, person, print_json
 from healthbook.i18n import _
+
+if TYPE_CHECKING:  # imported lazily at run time: the model runtime is heavy
+    from healthbook.assistant.answers import Request
+    from healthbook.assistant.runtime import LocalModel
 
 COMMANDS = ("ask", "summary", "explain", "trend", "prep", "note")
 
@@ -61,7 +66,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.set_defaults(func=cmd_assistant, action=name)
 
 
-def _load_model(args: argparse.Namespace):  # noqa: ANN202 - LocalModel, imported lazily
+def _load_model(args: argparse.Namespace) -> LocalModel | None:
     from healthbook.assistant.models import chosen_model
     from healthbook.assistant.runtime import LocalModel, ModelError
     from healthbook.preferences import Preferences
@@ -88,7 +93,7 @@ def cmd_assistant(args: argparse.Namespace) -> int:
 
         reword = Preferences.load().wording != "computed"
         assistant = Assistant(facts, vault.records.list(who.id), model, reword=reword)
-        build: dict[str, Callable[[], object]] = {
+        build: dict[str, Callable[[], Request]] = {
             "ask": lambda: assistant.ask(args.question),
             "summary": assistant.summary,
             "explain": lambda: assistant.explain(args.record),

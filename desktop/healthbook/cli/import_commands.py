@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from healthbook.cli.common import (
     CliError,
@@ -15,6 +16,10 @@ from healthbook.cli.common import (
     print_json,
 )
 from healthbook.i18n import _
+
+if TYPE_CHECKING:
+    from healthbook.ingest.report import ImportReport
+    from healthbook.vault import Person, Vault
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -104,8 +109,8 @@ def _print_reports(reports: list, failures: list[dict[str, str]]) -> None:
         print(_("Not imported: {message}").format(message=failure["error"]))
 
 
-def _lab_report(vault, who, path: Path, args: argparse.Namespace,  # noqa: ANN001
-                reports: list, failures: list[dict[str, str]]) -> int:
+def _lab_report(vault: Vault, who: Person, path: Path, args: argparse.Namespace,
+                reports: list[ImportReport], failures: list[dict[str, str]]) -> int:
     """Read a lab report, show its rows, and store them only with --accept."""
     from healthbook import actions
     from healthbook.actions.documents import Document, confirmed, person_doubt

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from healthbook.i18n import _, format_percent, ngettext
@@ -34,7 +35,7 @@ class Trend:
         return "rose" if self.change > 0 else "fell"
 
 
-def trend(points: list[tuple[float, float]]) -> Trend | None:
+def trend(points: Sequence[tuple[float, float]]) -> Trend | None:
     """Trend of (unix seconds, value) points in time order; None for fewer than two."""
     if len(points) < 2:
         return None

@@ -94,7 +94,7 @@ class UnitMismatch(ValueError):
 def _registry() -> Any:
     import pint  # loaded on first use: it takes half a second
 
-    registry = pint.UnitRegistry()
+    registry: pint.UnitRegistry = pint.UnitRegistry()
     registry.define("international_unit = [international_unit] = IU")
     return registry
 

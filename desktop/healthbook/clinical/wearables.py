@@ -137,9 +137,9 @@ def daily(hourly: Sequence[tuple[int, int, float, float, float, int]], summed: b
             acc[2] = min(acc[2], lo)
             acc[3] = max(acc[3], hi)
     out = []
-    for day, (n, total, lo, hi) in sorted(days.items()):
-        value = total if summed or use_seconds else total / n
-        out.append(Day(day, value, int(n), lo, hi))
+    for day, (count, day_total, lo, hi) in sorted(days.items()):
+        value = day_total if summed or use_seconds else day_total / count
+        out.append(Day(day, value, int(count), lo, hi))
     return out
 
 

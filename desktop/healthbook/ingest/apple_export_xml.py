@@ -85,8 +85,9 @@ class _Handler:
             return
         activity = a.get("workoutActivityType", "HKWorkoutActivityTypeOther")
         label = re.sub(r"(?<!^)(?=[A-Z])", " ", activity.removeprefix("HKWorkoutActivityType"))
-        details = {k: a[k] for k in ("totalDistance", "totalDistanceUnit", "totalEnergyBurned",
-                                      "totalEnergyBurnedUnit", "sourceName") if k in a}
+        details: dict[str, str] = {
+            k: a[k] for k in ("totalDistance", "totalDistanceUnit", "totalEnergyBurned",
+                              "totalEnergyBurnedUnit", "sourceName") if k in a}
         try:
             duration = float(a["duration"]) if "duration" in a else (end - start) / 60
         except ValueError:

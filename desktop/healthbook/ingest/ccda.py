@@ -165,7 +165,7 @@ def _apple_sample(obs: Any, hk_type: str) -> Item:
     start, end = _when(obs.find(_q("effectiveTime")))
     source = obs.find(_q("text/sourceName"))
     t0 = epoch_of(start) if start else None
-    if value is None or t0 is None:
+    if value is None or start is None or t0 is None:
         return Skipped(hk_type, start or "", _("missing value or time"))
     t1 = epoch_of(end) if end else None
     return _CONVERTER.item(hk_type, value.get("unit", ""), value.get("value", ""), t0,

@@ -108,15 +108,16 @@ class _Sink:
             ids = (metric.id if metric.unit == batch.unit else None,
                    self.vault.samples.device(batch.device))
             self.sample_ids[key] = ids
-        if ids[0] is None:
-            for _ in batch.rows:
+        metric_id, device_id = ids
+        if metric_id is None:
+            for _row in batch.rows:  # not `_`: that would hide gettext's `_` below
                 self.report.skip(Skipped("sample", batch.metric,
                                          _("unit {unit} differs from the stored unit").format(
                                              unit=batch.unit)))
             return
-        pending = self.samples.get(ids)
+        pending = self.samples.get((metric_id, device_id))
         if pending is None:
-            self.samples[ids] = list(batch.rows)
+            self.samples[(metric_id, device_id)] = list(batch.rows)
         else:
             pending.extend(batch.rows)
         self.n_samples += len(batch.rows)
@@ -169,7 +170,9 @@ def import_file(vault: Vault, person: Person, path: Path | str, *,
     fmt = detect(path)
     parse = _parser(fmt)
     if fmt is Format.CSV and csv_mapping:
-        parse = functools.partial(parse, mapping=csv_mapping)
+        from healthbook.ingest.csv_file import parse_csv
+
+        parse = functools.partial(parse_csv, mapping=csv_mapping)
     report = ImportReport(path.name, fmt.value, person.name)
     ctx = ParseContext(path, path.stat().st_size)
     sha = file_sha256(path)

@@ -241,7 +241,7 @@ def _myfitnesspal(headers: list[str], rows: list[list[str]], name: str) -> Itera
     for line, row in enumerate(rows, 2):
         when = _when(row[date_i], False) if date_i < len(row) else None
         start = epoch_of(when[:10]) if when else None
-        if start is None:
+        if not when or start is None:
             yield Skipped("csv row", _("line {n}").format(n=line), _("unreadable date"))
             continue
         for i, header in enumerate(normalized):

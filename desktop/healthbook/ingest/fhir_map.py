@@ -144,7 +144,7 @@ def _observation(res: Mapping[str, Any], original: str, fmt: str) -> Iterator[Re
     low, high, ref_text = _range(res)
     start, end = _when(res, "effectiveDateTime", "effectivePeriod", "effectiveInstant", "issued")
     category = _category(res)
-    components = []
+    components: list[dict[str, Any]] = []
     for comp in res.get("component") or []:
         if not isinstance(comp, Mapping):
             continue
@@ -298,5 +298,5 @@ def _patient_name(names: Any) -> str | None:
     if isinstance(first.get("text"), str) and first["text"].strip():
         return first["text"].strip()[:200]
     given = [g for g in first.get("given") or [] if isinstance(g, str)]
-    family = first.get("family") if isinstance(first.get("family"), str) else ""
+    family = first["family"] if isinstance(first.get("family"), str) else ""
     return " ".join([*given, family]).strip()[:200] or None

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, final
 
 from healthbook.i18n import _
 from healthbook.ingest.items import Item, Sample, SampleRows, Skipped
@@ -93,6 +93,7 @@ class HealthKitConverter:
         return Sample(metric, "1", start, max(0, end - start), float(value), device)
 
 
+@final  # no subclasses: `type(item) is RawRecords` tells it apart (and narrows the type)
 @dataclass(frozen=True, slots=True)
 class RawRecords:
     """Records of one HealthKit type, unit and source as the XML has them, not yet converted.
@@ -107,6 +108,7 @@ class RawRecords:
     texts: list[str]
 
 
+@final  # no subclasses: `type(item) is ClinicalRef` tells it apart (and narrows the type)
 @dataclass(frozen=True, slots=True)
 class ClinicalRef:
     """export.xml's pointer to one of the export's clinical-records/*.json files."""

@@ -49,7 +49,7 @@ def worth_a_worker(xml_bytes: int) -> bool:
 
 def encode(item: Extracted) -> tuple[Any, ...]:
     """An item as a tuple of plain values: its class name, then its fields in order."""
-    values = [getattr(item, f.name) for f in dataclasses.fields(item)]  # type: ignore[arg-type]
+    values = [getattr(item, f.name) for f in dataclasses.fields(item)]
     if type(item) is Record:
         if item.attachment is not None:
             raise TypeError("records with attachments are not sent between processes")

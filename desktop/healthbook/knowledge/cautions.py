@@ -16,10 +16,8 @@ from healthbook.knowledge.normalize import normalize
 
 
 class CodedRecord(Protocol):
-    """Anything with a code and a display, such as a vault Record."""
-
-    @property
-    def system(self) -> str | None: ...
+    """Anything with a code and a display, such as a vault Record. Its code system is read
+    by `_system`, as `system` (FHIR-like) or `code_system` (the vault's Record)."""
 
     @property
     def code(self) -> str | None: ...

@@ -100,7 +100,7 @@ class _Matcher:
 def _matcher(lib: Library) -> _Matcher:
     if lib._matcher is None:
         lib._matcher = _build_matcher(lib)
-    return lib._matcher  # type: ignore[no-any-return]
+    return lib._matcher
 
 
 def _build_matcher(lib: Library) -> _Matcher:

@@ -46,7 +46,7 @@ class Theme:
 LIGHT = Theme("#ffffff", "#1f2328", "#6e7781", "#e4e7eb", "#1f5fa8", "#2e7d32", 0.13, "#b3261e")
 DARK = Theme("#2b2d30", "#e6e6e6", "#9aa0a6", "#3d4046", "#7cb2ff", "#66bb6a", 0.16, "#ff8a80")
 PRINT = Theme("#ffffff", "#111111", "#555555", "#e6e6e6", "#111111", "#9e9e9e", 0.35, "#111111",
-              font=6.0, marker=3.0, ticks=4)
+              font=6.0, marker=3.5, ticks=4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,11 +180,13 @@ def time_limits(series: Series, start: datetime | None, end: datetime | None
 
 def plot_series(ax: Any, series: Series, theme: Theme = LIGHT, *,
                 start: datetime | None = None, end: datetime | None = None,
-                title: str | bool = False, legend: bool = True) -> list[SeriesPoint]:
+                title: str | bool = False, legend: bool = True,
+                ylabel: bool = True) -> list[SeriesPoint]:
     """Draw `series` on `ax` between `start` and `end` (all of it when None); `title` True
     puts the series' title and unit above the chart, a string puts that text.
 
-    Returns the points drawn, for hover and click. The data line is the first line on the axes.
+    `ylabel` False leaves the unit out (small charts whose heading says it). Returns the points
+    drawn, for hover and click. The data line is the first line on the axes.
     """
     import matplotlib.dates as mdates
 
@@ -202,7 +204,7 @@ def plot_series(ax: Any, series: Series, theme: Theme = LIGHT, *,
         ax.plot(xs, ys, color=theme.line, linewidth=1.6, zorder=3, solid_capstyle="round",
                 marker="o" if len(shown) <= 60 else None, markersize=theme.marker,
                 markerfacecolor=theme.line, markeredgecolor=theme.background,
-                markeredgewidth=0.8)
+                markeredgewidth=theme.marker * 0.12)
     if series.has_band:
         band_lo = series.low if series.low is not None else y0
         band_hi = series.high if series.high is not None else y1
@@ -223,7 +225,7 @@ def plot_series(ax: Any, series: Series, theme: Theme = LIGHT, *,
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
     ax.ticklabel_format(axis="y", style="plain", useOffset=False)  # 125, not 1.25 ×10²
-    if series.unit:
+    if series.unit and ylabel:
         ax.set_ylabel(series.unit, color=theme.muted, fontsize=theme.font)
     if title:
         ax.set_title(title if isinstance(title, str) else f"{series.title} ({series.unit})",

@@ -16,7 +16,7 @@ from typing import Any
 
 from healthbook.i18n import _
 from healthbook.progress import CancelToken, Progress, ProgressCallback, no_progress
-from healthbook.vault import Person, RecordKind, StoredRecord
+from healthbook.vault import Person, RecordId, RecordKind, StoredRecord
 
 KINDS = {
     "observation": RecordKind.OBSERVATION, "condition": RecordKind.CONDITION,
@@ -34,8 +34,8 @@ class Shared:
     """An export: the Bundle and the record ids it holds (and those it could not write)."""
 
     bundle: dict[str, Any]
-    record_ids: list[int]
-    skipped: list[int]
+    record_ids: list[RecordId]
+    skipped: list[RecordId]
 
     def json_bytes(self) -> bytes:
         """The Bundle as UTF-8 JSON."""
@@ -80,8 +80,9 @@ def _built(s: StoredRecord, patient: str) -> dict[str, Any] | None:
             res["valueQuantity"] = quantity
         elif r.value_text:
             res["valueString"] = r.value_text
-        rng = {k: {"value": v, **({"unit": r.unit} if r.unit else {})}
-               for k, v in (("low", r.ref_low), ("high", r.ref_high)) if v is not None}
+        rng: dict[str, Any] = {k: {"value": v, **({"unit": r.unit} if r.unit else {})}
+                               for k, v in (("low", r.ref_low), ("high", r.ref_high))
+                               if v is not None}
         if r.ref_text:
             rng["text"] = r.ref_text
         if rng:

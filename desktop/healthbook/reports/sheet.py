@@ -119,7 +119,8 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
     used = sorted({r.source_id for r in data.records} |
                   {sid for m in data.facts.metrics for sid in m.source_ids})
     labels = {sid: f"S{i}" for i, sid in enumerate(used, 1)}
-    source_of = {r.id: labels.get(r.source_id, "") for r in data.records}
+    # The clinical facts carry ids as plain ints (a RecordId is one).
+    source_of: dict[int, str] = {r.id: labels.get(r.source_id, "") for r in data.records}
     doc = Document(title, footer().format(name=person.name, today=format_date(today)))
     doc.paragraph(title, 16, fontweight="bold")
     who = [person.name]
@@ -162,7 +163,7 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
         doc.heading(_("Results out of range or changed since {date}").format(
             date=day(data.since)) if data.since else _("Results out of range or changed"))
         if results:
-            records = {r.id: r for r in data.records}
+            records: dict[int, StoredRecord] = {r.id: r for r in data.records}
             entries = {a.key: e for a in results
                        if (e := _entry(records.get(a.latest.record_id))) is not None}
             lang = current_language()
@@ -193,16 +194,16 @@ def build_sheet(data: SheetInput, title: str, questions: list[str] | None = None
             doc.paragraph(_("Nothing out of range or changed in this period."), color=GREY)
     if _wanted(data, "wellness") and facts.metrics:
         doc.heading(_("Wellness (from devices)"))
-        for m in facts.metrics:
-            where = ", ".join(labels[sid] for sid in m.source_ids if sid in labels)
+        for metric in facts.metrics:
+            where = ", ".join(labels[sid] for sid in metric.source_ids if sid in labels)
             doc.paragraph(_("{statement} Latest day {date} ({sources}).").format(
-                statement=m.statement, date=format_date(m.latest.day), sources=where),
+                statement=metric.statement, date=format_date(metric.latest.day), sources=where),
                           bullet="•")
     if questions:
         doc.heading(_("Questions to ask"))
         for q in questions:
             doc.paragraph(without_citations(q), 9.5, bullet="☐")
-    files = {src.id: src for src in data.sources}
+    files: dict[int, Source] = {src.id: src for src in data.sources}
     if used:
         doc.heading(_("Sources"), 10)
         for sid in used:

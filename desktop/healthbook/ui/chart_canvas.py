@@ -13,15 +13,15 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("QtAgg")
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg  # noqa: E402
-from matplotlib.dates import date2num, num2date  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QPoint, QRectF, QSize, Qt  # noqa: E402
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen  # noqa: E402
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget  # noqa: E402
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.dates import date2num, num2date
+from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from healthbook.reports.plot import Series, SeriesPoint, plot_series  # noqa: E402
-from healthbook.ui.style import chart_theme, tone  # noqa: E402
+from healthbook.reports.plot import Series, SeriesPoint, plot_series
+from healthbook.ui.style import chart_theme, tone
 
 ZOOM = 1.5  # each + or − press
 PAN = 0.2  # each arrow press, as a share of the visible span
@@ -37,12 +37,26 @@ class _Ring(QWidget):
         self.resize(18, 18)
         self.hide()
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(QPen(QColor(tone("info")), 2.0))
         painter.drawEllipse(QRectF(2, 2, 14, 14))
         painter.end()
+
+
+class _Canvas(FigureCanvasQTAgg):
+    """matplotlib's canvas, with the chart's own keys (zoom, pan, reset) taken first."""
+
+    def __init__(self, figure: Figure, keys: Callable[[int], bool]) -> None:
+        super().__init__(figure)
+        self._keys = keys
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._keys(event.key()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 class ChartCanvas(QWidget):
@@ -57,7 +71,7 @@ class ChartCanvas(QWidget):
         super().__init__(parent)
         self.figure = Figure(figsize=(6, height), layout="constrained")
         self.figure.get_layout_engine().set(w_pad=0.06, h_pad=0.06)
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = _Canvas(self.figure, self._key)
         self.canvas.setParent(self)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -65,7 +79,6 @@ class ChartCanvas(QWidget):
         self.canvas.setAccessibleDescription(self.tr(
             "Plus and minus zoom in and out, the arrow keys move along the dates, Home shows "
             "the whole range again."))
-        self.canvas.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas, 1)
@@ -87,7 +100,7 @@ class ChartCanvas(QWidget):
         self.canvas.mpl_connect("button_press_event", self._press)
         self.canvas.mpl_connect("figure_leave_event", lambda _e: self.hide_tip())
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return QSize(560, 300)
 
     # -- drawing ---------------------------------------------------------------------------
@@ -144,7 +157,7 @@ class ChartCanvas(QWidget):
         self._begin()
         self.canvas.draw_idle()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         """Follow the palette: a chart drawn in light mode is redrawn for dark mode."""
         if event.type() == QEvent.Type.PaletteChange and self.series is not None:
             self._redraw()
@@ -185,24 +198,22 @@ class ChartCanvas(QWidget):
         self.hide_tip()
         self.canvas.draw_idle()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if watched is self.canvas and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            actions: dict[int, Callable[[], None]] = {
-                Qt.Key.Key_Plus: lambda: self.zoom(ZOOM),
-                Qt.Key.Key_Equal: lambda: self.zoom(ZOOM),
-                Qt.Key.Key_Minus: lambda: self.zoom(1 / ZOOM),
-                Qt.Key.Key_Underscore: lambda: self.zoom(1 / ZOOM),
-                Qt.Key.Key_Left: lambda: self.pan(-PAN),
-                Qt.Key.Key_Right: lambda: self.pan(PAN),
-                Qt.Key.Key_Home: self.reset,
-            }
-            action = actions.get(key)
-            if action is not None:
-                action()
-                return True
-        return super().eventFilter(watched, event)
+    def _key(self, key: int) -> bool:
+        """Zoom, pan or reset for a key press; False for keys the chart does not use."""
+        actions: dict[int, Callable[[], None]] = {
+            Qt.Key.Key_Plus: lambda: self.zoom(ZOOM),
+            Qt.Key.Key_Equal: lambda: self.zoom(ZOOM),
+            Qt.Key.Key_Minus: lambda: self.zoom(1 / ZOOM),
+            Qt.Key.Key_Underscore: lambda: self.zoom(1 / ZOOM),
+            Qt.Key.Key_Left: lambda: self.pan(-PAN),
+            Qt.Key.Key_Right: lambda: self.pan(PAN),
+            Qt.Key.Key_Home: self.reset,
+        }
+        action = actions.get(key)
+        if action is None:
+            return False
+        action()
+        return True
 
     # -- hover and click -------------------------------------------------------------------
     def _nearest(self, event: Any) -> SeriesPoint | None:

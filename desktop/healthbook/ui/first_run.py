@@ -45,13 +45,13 @@ class FirstRunGuide(QWidget):
         intro.setWordWrap(True)
         self.import_button = QPushButton(icon("import"), self.tr("Choose files to import…"))
         self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.import_requested.emit)
+        self.import_button.clicked.connect(self.import_requested)
         self.person_button = QPushButton(icon("person-add"), self.tr("Add a person…"))
-        self.person_button.clicked.connect(self.add_person_requested.emit)
+        self.person_button.clicked.connect(self.add_person_requested)
         self.demo_button = QPushButton(icon("demo"), self.tr("Open the demo"))
         self.demo_button.setToolTip(self.tr("Locks this vault and opens a sample person whose "
                                             "records live only in memory"))
-        self.demo_button.clicked.connect(self.demo_requested.emit)
+        self.demo_button.clicked.connect(self.demo_requested)
         formats = [
             (self.tr("From a patient portal or an app"),
              self.tr("FHIR files (.json), single records or whole bundles, and bulk exports "
@@ -95,6 +95,7 @@ class FirstRunGuide(QWidget):
         side.setSpacing(L)
         side.addWidget(person_card)
         side.addWidget(demo_card)
+        self.demo_card = demo_card
         side.addStretch(1)
         cards = QHBoxLayout()
         cards.setSpacing(L)
@@ -143,8 +144,10 @@ class FirstRunGuide(QWidget):
         layout.addLayout(row)
         return card
 
-    def set_person(self, name: str, kiosk: bool = False) -> None:
-        """Greet `name`; a kiosk offers neither importing nor adding people."""
+    def set_person(self, name: str, kiosk: bool = False, demo: bool = False) -> None:
+        """Greet `name`; a kiosk offers neither importing nor adding people, and the demo does
+        not offer itself."""
         self.title.setText(self.tr("Nothing here yet for {name}").format(name=name))
         self.import_button.setVisible(not kiosk)
         self.person_button.setVisible(not kiosk)
+        self.demo_card.setVisible(not demo)

@@ -36,7 +36,7 @@ class IdleWatcher(QObject):
         """Stop counting (while locked)."""
         self.timer.stop()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in INPUT_EVENTS and self.timer.isActive():
             self.timer.start()
         return False

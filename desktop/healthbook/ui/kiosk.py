@@ -47,7 +47,7 @@ class KioskGuard(QObject):
     """Application event filter: swallows copy, print, save, quit and close shortcuts,
     Alt+F4 and Alt+Tab (inside the app; the session manager should also be locked down)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if any(event.matches(key) for key in BLOCKED_KEYS):
                 return True
@@ -77,7 +77,7 @@ class InsideFolder(QSortFilterProxyModel):
         super().__init__(parent)
         self.folder = folder
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt API
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex,
                          ) -> bool:
         model = self.sourceModel()
         path = model.filePath(model.index(row, 0, parent)) if isinstance(
@@ -220,7 +220,7 @@ class KioskWelcome(QWidget):
             button.setAccessibleName(self.tr("Show Healthbook in {language}").format(
                 language=i18n.language_name(code)))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         """The main button has the focus whenever the start screen appears."""
         super().showEvent(event)
         self.open.setFocus(Qt.FocusReason.OtherFocusReason)

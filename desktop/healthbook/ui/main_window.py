@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         """Kiosk: a visitor's language, for this visit only (not saved)."""
         self.set_language(code)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         """A new translator was installed: show everything in the new language."""
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate_soon()
@@ -508,17 +508,17 @@ class MainWindow(QMainWindow):
         QMessageBox.warning(self, "Healthbook", message)
 
     # -- drag and drop ---------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self.session.is_open and not self.kiosk and event.mimeData().hasUrls():
             event.acceptProposedAction()
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.show_page("Import")
             self.views["Import"].import_paths(paths)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Lock the vault when the window closes (in kiosk mode, only after the PIN)."""
         if self.kiosk and not self._admin_exit:
             event.ignore()

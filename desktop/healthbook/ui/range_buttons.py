@@ -44,7 +44,7 @@ class SegmentedButtons(QWidget):
     currentIndexChanged(int): another segment was chosen.
     """
 
-    currentIndexChanged = Signal(int)  # noqa: N815 - the name QComboBox uses
+    currentIndexChanged = Signal(int)
 
     def __init__(self, options: Sequence[tuple[str, Any]], name: str,
                  parent: QWidget | None = None, current: int = 0) -> None:
@@ -68,21 +68,21 @@ class SegmentedButtons(QWidget):
             layout.addWidget(button)
             self.buttons.append(button)
         self.buttons[current].setChecked(True)
-        self._group.idClicked.connect(self.currentIndexChanged.emit)
+        self._group.idClicked.connect(self.currentIndexChanged)
 
     def count(self) -> int:
         """How many segments there are."""
         return len(self.buttons)
 
-    def currentIndex(self) -> int:  # noqa: N802 - the name QComboBox uses
+    def currentIndex(self) -> int:
         """The chosen segment."""
         return max(0, self._group.checkedId())
 
-    def currentData(self) -> Any:  # noqa: N802 - the name QComboBox uses
+    def currentData(self) -> Any:
         """The value of the chosen segment."""
         return self._data[self.currentIndex()]
 
-    def setCurrentIndex(self, index: int) -> None:  # noqa: N802 - the name QComboBox uses
+    def setCurrentIndex(self, index: int) -> None:
         """Choose a segment (emits currentIndexChanged when it changes)."""
         if index == self.currentIndex() or not 0 <= index < len(self.buttons):
             return

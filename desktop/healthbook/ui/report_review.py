@@ -230,7 +230,7 @@ class ReviewDialog(QDialog):
         self.table.editItem(self.table.item(index, NAME))
         self._update_state()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a row accepts it as read and moves to the next one to check."""
         if watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(
                 event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
@@ -297,13 +297,13 @@ class ReviewDialog(QDialog):
         self.view.resetTransform()
         self.view.scale(factor, factor)
 
-    def showEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QEvent) -> None:
         """Fit the page once the dialog has its size."""
         super().showEvent(event)
         QTimer.singleShot(0, self._fit_width)
         QTimer.singleShot(0, lambda: self._show_row(self.table.currentRow()))
 
-    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QEvent) -> None:
         """Keep the page as wide as its pane."""
         super().resizeEvent(event)
         self._fit_width()

@@ -97,19 +97,22 @@ class Sparkline(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return QSize(120, 34)
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def minimumSizeHint(self) -> QSize:
         return QSize(60, 34)
 
     def set_spark(self, spark: Spark | None) -> None:
         """Show `spark` (None: nothing)."""
         self._spark = spark
-        self.setVisible(spark is not None and len(spark.values) > 1)
+        if spark is None or len(spark.values) < 2:
+            self.hide()
+        elif self.parentWidget() is not None:  # never a window of its own
+            self.show()
         self.update()
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, _event: QPaintEvent) -> None:
         if self._spark is None:
             return
         painter = QPainter(self)

@@ -25,6 +25,15 @@ from healthbook.ui.sparkline import Spark, Sparkline
 from healthbook.ui.style import CAPTION, XS, M, S, font_points, tone
 
 
+def show_when(widget: QWidget, visible: bool) -> None:
+    """Show or hide a widget; one without a parent yet is only ever hidden (showing it would
+    open it as a window of its own, which takes the focus from the app's window)."""
+    if not visible:
+        widget.hide()
+    elif widget.parentWidget() is not None:
+        widget.show()
+
+
 class Chip(QLabel):
     """A small rounded label whose colour says what it means: 'alert', 'ok', 'old' or ''."""
 
@@ -35,13 +44,13 @@ class Chip(QLabel):
         self.setContentsMargins(S, 1, S, 1)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.setVisible(bool(text))
+        show_when(self, bool(text))
 
     def set_chip(self, text: str, kind: str = "") -> None:
         """Show `text` in the colours of `kind` (hidden when empty)."""
         self._kind = kind
         self.setText(text)
-        self.setVisible(bool(text))
+        show_when(self, bool(text))
         self.update()
 
     @property
@@ -49,7 +58,7 @@ class Chip(QLabel):
         """What the chip's colour means."""
         return self._kind
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = QColor(tone(self._kind)) if self._kind else \
@@ -147,12 +156,17 @@ class Tile(QPushButton):
                                       " ".join(t for t in (data.value, data.unit, data.chip,
                                                            data.note) if t))
         self.setToolTip(data.description)
-        self.clicked.connect(lambda: self.opened.emit(data.target or ("", "")))
+        self.clicked.connect(self._open)
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def _open(self) -> None:
+        # A method, not a lambda: a tile is deleted as soon as it is replaced, and PySide
+        # keeps a lambda's connection in an object of its own that must not outlive it.
+        self.opened.emit(self.data.target or ("", ""))
+
+    def sizeHint(self) -> QSize:
         return self.layout().sizeHint().expandedTo(QSize(200, 0))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def minimumSizeHint(self) -> QSize:
         return QSize(170, self.layout().minimumSize().height())
 
     def text_lines(self) -> list[str]:
@@ -195,7 +209,7 @@ class TileGrid(QWidget):
         self._tiles = list(tiles)
         for tile in self._tiles:
             if isinstance(tile, Tile):
-                tile.opened.connect(self.opened.emit)
+                tile.opened.connect(self.opened)
         self._columns = 0
         self._place()
 
@@ -215,7 +229,7 @@ class TileGrid(QWidget):
         for first, second in zip(self._tiles, self._tiles[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place()
 

@@ -86,8 +86,9 @@ class Record:
         when there is no code, and its context: specimen, organism, panel, device), not on
         file-specific ids, so overlapping exports from one provider collapse while distinct
         facts stay distinct. A date the record only has from its report ("dated_by") is left
-        out: the key is what the file says of the record itself. `occurrence` > 1 marks the second, third... distinct resource of
-        one file that says exactly the same thing (two identical readings of two specimens).
+        out: the key is what the file says of the record itself. `occurrence` > 1 marks the
+        second, third... distinct resource of one file that says exactly the same thing (two
+        identical readings of two specimens).
         """
         value = None if self.value_num is None else format(self.value_num, ".10g")
         parts: list[Any] = [

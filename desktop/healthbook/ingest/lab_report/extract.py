@@ -46,6 +46,7 @@ from healthbook.ingest.lab_report.pages import (
     open_report,
     read_source,
 )
+from healthbook.ingest.lab_report.reread import reread
 from healthbook.ingest.lab_report.rows import (
     Candidate,
     Columns,
@@ -54,7 +55,13 @@ from healthbook.ingest.lab_report.rows import (
     parse_continuation,
     parse_line,
 )
-from healthbook.ingest.lab_report.tokens import TEXT_RESULTS, Token, tokenize
+from healthbook.ingest.lab_report.tokens import (
+    TEXT_RESULTS,
+    Token,
+    comparator,
+    parse_number,
+    tokenize,
+)
 from healthbook.ingest.lab_report.units import micro_alternative
 from healthbook.knowledge.normalize import fold, normalize
 from healthbook.progress import Cancelled, Progress, ProgressCallback, no_progress
@@ -65,7 +72,21 @@ TEXT_CONFIDENCE = 0.99
 LOW_WORD_CONFIDENCE = 0.5
 COUNT_UNITS = frozenset({"10*9/L", "10*3/uL", "/uL", "10*12/L", "10*6/uL"})
 _DIGITS = re.compile(r"\d")
+_NUMBER_TEXT = re.compile(r"(<=|>=|<|>)?([-+]?\d+(?:[.,]\d+)?)(?:[HL]{1,2}|\*{1,3})?")
+AGREEING_REREAD = 0.7
 _DATE_WORD = re.compile(r"\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\)?")
+
+
+def _reasons() -> tuple[frozenset[str], frozenset[str]]:
+    """(reasons to read a value again, reasons about the second unit's line)."""
+    return (frozenset({_("the value is hard to read"),
+                       _("the value was hard to read and may be wrong"),
+                       _("something unreadable stands before the value"),
+                       _("the value may have lost its decimal point"),
+                       _("this value is implausible for this test"),
+                       _("the value is far outside its printed range")}),
+            frozenset({_("the second unit's value is hard to read"),
+                       _("the value in the second unit is implausible")}))
 
 
 def _is_cancelled(cancel: Any) -> bool:
@@ -76,16 +97,17 @@ def _is_cancelled(cancel: Any) -> bool:
     return bool(getattr(cancel, "cancelled", False))
 
 
-def _ocr_page(image: Image.Image, photo: bool) -> tuple[Image.Image, list[Word]]:
+def _ocr_page(image: Image.Image, photo: bool, languages: str | None
+              ) -> tuple[Image.Image, list[Word]]:
     """Straighten a page image and read its words (runs on a worker thread)."""
     image = straighten.prepare_photo(image) if photo else straighten.prepare_scan(image)
-    words = ocr.read_words(image)
+    words = ocr.read_words(image, languages)
     sure = sum(w.conf >= 0.6 for w in words)
-    if sure < 15:  # upside down or sideways?
+    if sure < 15 and not straighten.is_blank(image):  # upside down or sideways?
         turn = ocr.orientation(image)
         if turn:
             turned = image.rotate(-turn, expand=True, fillcolor=255)
-            again = ocr.read_words(turned)
+            again = ocr.read_words(turned, languages)
             if sum(w.conf >= 0.6 for w in again) > sure:
                 return turned, again
     return image, words
@@ -137,7 +159,9 @@ def extract(source: Path | str | bytes, *, file_name: str | None = None,
             for index in range(report.count):
                 if _is_cancelled(cancel):
                     raise Cancelled("cancelled by the user")
-                pending.append(_start_page(report, index, pool, photo))
+                languages = (None if state.header is None or not state.any_ocr
+                             else ocr.language_data(state.header.language))
+                pending.append(_start_page(report, index, pool, photo, languages))
                 while len(pending) >= OCR_WORKERS or (pending and index == report.count - 1):
                     page = _finish_page(pending.popleft(), state)
                     _read_page(page, state)
@@ -163,16 +187,19 @@ def extract(source: Path | str | bytes, *, file_name: str | None = None,
 
 
 def _start_page(report: PdfReport | ImageReport, index: int, pool: ThreadPoolExecutor,
-                photo: bool) -> tuple[int, float, Future[tuple[Image.Image, list[Word]]] | Page]:
+                photo: bool, languages: str | None = None
+                ) -> tuple[int, float, Future[tuple[Image.Image, list[Word]]] | Page]:
+    """Read a text page now, or start OCR of a scanned page on a worker (English and French
+    until the report's language is known, then that language alone: a third faster)."""
     if isinstance(report, PdfReport):
         words = report.text_words(index)
         if words is not None:
             width, height = report.page_size(index)
             return index, 1.0, Page(index + 1, width, height, words, ocr=False)
         image, scale = report.render(index)  # pdfium is not thread-safe: render here
-        return index, scale, pool.submit(_ocr_page, image, False)
+        return index, scale, pool.submit(_ocr_page, image, False, languages)
     frame = report.frame(index)
-    return index, 1.0, pool.submit(_ocr_page, frame, True)
+    return index, 1.0, pool.submit(_ocr_page, frame, True, languages)
 
 
 def _finish_page(item: tuple[int, float, Future[tuple[Image.Image, list[Word]]] | Page],
@@ -185,7 +212,8 @@ def _finish_page(item: tuple[int, float, Future[tuple[Image.Image, list[Word]]] 
     if scale != 1.0:
         for w in words:
             w.x0, w.y0, w.x1, w.y1 = w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale
-    return Page(index + 1, image.width / scale, image.height / scale, words, ocr=True)
+    return Page(index + 1, image.width / scale, image.height / scale, words, ocr=True,
+                image=image, px_per_unit=scale)
 
 
 def _band_key(line: Line) -> str:
@@ -215,6 +243,7 @@ def _read_page(page: Page, state: _State) -> None:
             state.band_pages.setdefault(key, set()).add(page.number)
     last: ResultRow | None = None
     last_line: Line | None = None
+    made_here: list[tuple[int, Candidate]] = []  # (index in state.rows, candidate)
     for line, key in zip(lines, keys, strict=True):
         columns = detect_columns(line)
         if columns is not None:
@@ -238,10 +267,60 @@ def _read_page(page: Page, state: _State) -> None:
                     last_line = line
             continue
         made = _rows_from(cand, page, header)
+        if len(made) == 1:
+            made_here.append((len(state.rows), cand))
         for row in made:
             state.rows.append(row)
             state.row_keys.append(key)
         last, last_line = (made[-1] if made else None), line
+    if page.ocr and page.image is not None:
+        _read_again(page, header, state, made_here)
+    page.image = None
+
+
+def _read_again(page: Page, header: Header, state: _State,
+                made: list[tuple[int, Candidate]]) -> None:
+    """Values OCR doubted, read again closer (see `reread.py`); a clearer reading replaces
+    the first one, and the row stays marked unless both readings agree on the digits."""
+    value_reasons, alternate_reasons = _reasons()
+    doubtful = [(i, cand) for i, cand in made
+                if state.rows[i].needs_review and cand.value.kind in ("num", "cmp")
+                and cand.value.words and (state.rows[i].confidence < REVIEW_BELOW or any(
+                    r in value_reasons for r in state.rows[i].reasons))]
+    if not doubtful:
+        return
+    boxes = [box_of(cand.value.words) for _, cand in doubtful]
+    readings = reread(page.image, page.px_per_unit, boxes)
+    for (i, cand), reading, box in zip(doubtful, readings, boxes, strict=False):
+        if reading is None:
+            continue
+        text, conf = reading
+        m = _NUMBER_TEXT.fullmatch(text.strip().replace(" ", ""))
+        if m is None:
+            continue
+        value = parse_number(m.group(2), header.language)
+        agree = re.sub(r"\D", "", m.group(2)) == re.sub(r"\D", "", cand.value.text)
+        # Two readings with the same digits need less certainty than a reading that differs.
+        if value is None or conf < (AGREEING_REREAD if agree else REVIEW_BELOW):
+            continue
+        text = m.group(1) + m.group(2) if m.group(1) else m.group(2)
+        old = state.rows[i]
+        cand.value = Token("cmp" if m.group(1) else "num", text.strip(),
+                           [Word(text.strip(), *box, conf=conf if agree else 0.6)],
+                           value=value, comparator=comparator(m.group(1)) if m.group(1)
+                           else None)
+        cand.noise_before = 0 if agree else cand.noise_before
+        row = _make_row(cand, page, header, None)
+        if row is None:
+            continue
+        row.alternate, row.previous = old.alternate, old.previous or row.previous
+        row.flag = old.flag
+        kept = [r for r in old.reasons if r in alternate_reasons]
+        row.reasons.extend(kept)
+        if not agree:
+            row.reasons.append(_("two readings of the value differ"))
+        row.needs_review = bool(row.reasons) or row.confidence < REVIEW_BELOW
+        state.rows[i] = row
 
 
 def _column_dates(line: Line, columns: Columns) -> bool:
@@ -272,10 +351,22 @@ def _attach_alternate(row: ResultRow, cont: Candidate, ocr_page: bool) -> bool:
     low = high = None
     if cont.range is not None:
         low, high = _bounds(cont.range)
-    row.alternate = Alternate(cont.value.value, _clean(cont.value.text), unit.text, unit.ucum,
+    ucum = unit.ucum
+    expected = expected_units(row.analyte)
+    alt = micro_alternative(ucum)
+    if ocr_page and expected and ucum not in expected and alt in expected:
+        ucum = alt  # "pmol/L" read for "µmol/L"
+    row.alternate = Alternate(cont.value.value, _clean(cont.value.text), unit.text, ucum,
                               low, high)
-    if ocr_page and cont.value.conf < REVIEW_BELOW:
-        row.reasons.append(_("the second unit's value is hard to read"))
+    doubts = []
+    if ocr_page and (cont.value.conf < REVIEW_BELOW or cont.value.repaired or unit.repaired):
+        doubts.append(_("the second unit's value is hard to read"))
+    if plausible(row.analyte, cont.value.value, ucum) is False or far_outside_range(
+            cont.value.value, low, high, RANGE_FACTOR_OCR if ocr_page else RANGE_FACTOR_TEXT):
+        doubts.append(_("the value in the second unit is implausible"))
+    if doubts:
+        row.reasons.extend(doubts)
+        row.needs_review = True
     return True
 
 
@@ -380,6 +471,24 @@ def _make_row(cand: Candidate, page: Page, header: Header, _unused: object) -> R
     return row
 
 
+def _decimals(text: str) -> int:
+    m = re.search(r"[.,](\d+)\s*$", text.strip().rstrip(")]"))
+    return len(m.group(1)) if m else 0
+
+
+def _lost_decimals(cand: Candidate) -> bool:
+    """A whole number where the range or the earlier result has decimals ("19" for "1.9"):
+    OCR drops small decimal points."""
+    if cand.value.kind != "num" or _decimals(cand.value.text):
+        return False
+    others = []
+    if cand.range is not None:
+        others.extend(re.findall(r"\d+(?:[.,]\d+)?", cand.range.text))
+    if cand.previous is not None:
+        others.append(cand.previous.text)
+    return any(_decimals(text) for text in others)
+
+
 def _confidence(cand: Candidate, match: NameMatch | None, ucum: str | None,
                 value: float | None, low: float | None, high: float | None, ocr_page: bool,
                 reasons: list[str]) -> float:
@@ -397,6 +506,12 @@ def _confidence(cand: Candidate, match: NameMatch | None, ucum: str | None,
         if cand.value.repaired:
             reasons.append(_("the value was hard to read and may be wrong"))
             conf = min(conf, 0.5)
+        if cand.noise_before:
+            reasons.append(_("something unreadable stands before the value"))
+            conf = min(conf, 0.6)
+        if _lost_decimals(cand):
+            reasons.append(_("the value may have lost its decimal point"))
+            conf = min(conf, 0.6)
     if match is None:
         reasons.append(_("the test name is not one Healthbook knows"))
         conf *= 0.7

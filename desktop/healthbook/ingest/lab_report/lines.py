@@ -73,6 +73,9 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
             heights.append(word.height)
     lines = []
     for row in rows:
+        row = _without_specks(row)
+        if not row:
+            continue
         row.sort(key=lambda w: w.x0)
         for part in _split_overlaps(row):
             line = Line(page, part)
@@ -80,6 +83,15 @@ def group_lines(words: list[Word], page: int) -> list[Line]:
             lines.append(line)
     lines.sort(key=lambda ln: (ln.box[1], ln.box[0]))
     return lines
+
+
+def _without_specks(row: list[Word]) -> list[Word]:
+    """OCR words far flatter than the line's letters (dot leaders read as "ee", "Sr"), unless
+    they are dashes or signs that are flat by nature."""
+    if len(row) < 2 or all(w.conf >= 1.0 for w in row):
+        return row  # a text layer has no specks
+    tall = median(w.height for w in row)
+    return [w for w in row if w.height >= 0.35 * tall or re.fullmatch(r"[-–—=<>~+]+", w.text)]
 
 
 def _split_overlaps(row: list[Word]) -> list[list[Word]]:

@@ -11,8 +11,10 @@ import io
 import os
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from functools import cache
 
+import numpy as np
 from PIL import Image
 
 from healthbook.i18n import _
@@ -23,6 +25,7 @@ from healthbook.ingest.lab_report.model import Word
 PAGE_SEGMENTATION = "6"
 LANGUAGES = "fra+eng"
 SECONDS_PER_PAGE_LIMIT = 60  # a page that takes longer is not a page
+SPLIT_ABOVE = 1200  # pixels: taller pages are read as two halves at once
 
 
 @cache
@@ -57,6 +60,12 @@ def _languages() -> str:
     return "+".join(wanted)
 
 
+def language_data(language: str) -> str | None:
+    """Tesseract's data for a report's language ("fr" -> "fra"), when installed."""
+    code = {"fr": "fra", "en": "eng"}.get(language)
+    return code if code in installed_languages() else None
+
+
 def _run(image: Image.Image, args: list[str]) -> str:
     exe = tesseract_path()
     if exe is None:
@@ -76,10 +85,38 @@ def _run(image: Image.Image, args: list[str]) -> str:
     return done.stdout.decode("utf-8", "replace")
 
 
-def read_words(image: Image.Image) -> list[Word]:
-    """Every word Tesseract finds, with its box in the image's pixels and its confidence."""
-    tsv = _run(image, ["-l", _languages(), "--psm", PAGE_SEGMENTATION,
-                       "-c", "tessedit_create_tsv=1"])
+def read_words(image: Image.Image, languages: str | None = None) -> list[Word]:
+    """Every word Tesseract finds, with its box in the image's pixels and its confidence.
+
+    A tall page is cut in two at a blank band near its middle and both halves are read at
+    once (two Tesseract processes: one page uses both cores)."""
+    langs = _languages() if languages is None else languages
+    cut = _blank_band(image) if image.height >= SPLIT_ABOVE else None
+    if cut is None:
+        return _words(image, langs, 0)
+    top, bottom = image.crop((0, 0, image.width, cut)), image.crop(
+        (0, cut, image.width, image.height))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        upper = pool.submit(_words, top, langs, 0)
+        lower = pool.submit(_words, bottom, langs, cut)
+        return upper.result() + lower.result()
+
+
+def _blank_band(image: Image.Image) -> int | None:
+    """A row near the middle of the page with no ink (where a cut splits no line)."""
+    small = image.convert("L").resize((max(1, image.width // 4), max(1, image.height // 4)))
+    pixels = np.asarray(small, np.float32)
+    ink = (pixels < 0.6 * float(np.median(pixels))).sum(axis=1)
+    middle = len(ink) // 2
+    for offset in range(len(ink) // 5):
+        for row in (middle - offset, middle + offset):
+            if 2 <= row < len(ink) - 2 and ink[row - 2:row + 3].max() == 0:
+                return row * 4
+    return None
+
+
+def _words(image: Image.Image, langs: str, dy: int) -> list[Word]:
+    tsv = _run(image, ["-l", langs, "--psm", PAGE_SEGMENTATION, "-c", "tessedit_create_tsv=1"])
     words = []
     for row in tsv.splitlines()[1:]:
         parts = row.split("\t")
@@ -95,7 +132,7 @@ def read_words(image: Image.Image) -> list[Word]:
             continue
         if conf < 0:
             continue
-        words.append(Word(text, left, top, left + width, top + height, conf / 100.0))
+        words.append(Word(text, left, top + dy, left + width, top + height + dy, conf / 100.0))
     return words
 
 

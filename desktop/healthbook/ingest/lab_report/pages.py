@@ -45,6 +45,8 @@ class Page:
     height: float
     words: list[Word]
     ocr: bool
+    image: Image.Image | None = None  # the straightened image OCR read (until the page is done)
+    px_per_unit: float = 1.0  # image pixels per box unit
 
 
 def _heif_opener() -> None:
@@ -189,7 +191,7 @@ def _scan_dpi(page: object, width_pt: float) -> float:
             left, _bottom, right, _top = obj.get_pos()
             if right - left > 0.5 * width_pt:
                 best = max(best, pixels_w / ((right - left) / 72.0))
-    except Exception:  # noqa: BLE001 - a malformed image object: fall back to the default
+    except Exception:  # a malformed image object: fall back to the default
         return SCAN_DPI
     return min(MAX_DPI, max(MIN_DPI, best)) if best else SCAN_DPI
 

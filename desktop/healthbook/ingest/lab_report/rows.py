@@ -77,6 +77,7 @@ class Candidate:
     previous_date: str | None = None
     second: tuple[Token, Token | None, Token | None] | None = None  # value, unit, range
     noise: int = 0
+    noise_before: int = 0  # unreadable words between the name and the value
     single_cell: bool = False
     tokens: list[Token] = field(default_factory=list)
 
@@ -136,7 +137,6 @@ def parse_line(line: Line, lang: str, ocr: bool, columns: Columns | None = None
     cells = line.cells
     if not cells:
         return None
-    first = " ".join(w.text for w in cells[0])
     single = len(cells) == 1
     name_words = cells[0]
     rest = cells[1:]
@@ -157,8 +157,8 @@ def parse_line(line: Line, lang: str, ocr: bool, columns: Columns | None = None
         return None
     if len(name.split()) > MAX_NAME_WORDS:
         return None
-    if _has_letters(first) and re.match(r"^\s*[\d<>≤≥]", first) and not single:
-        return None
+    if not _has_letters(cells[0][0].text) and not single:
+        return None  # a line that starts with a number: another unit, a continuation
     return _assign(line, name, name_words, rest, lang, ocr, columns, single)
 
 
@@ -193,14 +193,14 @@ def _assign(line: Line, name: str, name_words: list[Word], cells: list[list[Word
     start = next((i for i, t in enumerate(kept) if t.kind in VALUE_KINDS), None)
     if start is None:
         return None
-    noise = sum(t.kind == "other" for t in kept[:start])
+    noise = sum(t.kind == "other" and bool(re.search(r"\w", t.text)) for t in kept[:start])
     if noise > 1 or (single and start > 0):
         return None
     value = kept[start]
     if value.kind == "text" and not _text_value_ok(value):
         return None
     cand = Candidate(line, name, name_words, value, flag=value.flag, noise=noise,
-                     single_cell=single, tokens=tokens)
+                     single_cell=single, tokens=tokens, noise_before=noise)
     _fill(cand, kept[start + 1:])
     for token in prev_tokens:
         if token.kind in ("num", "cmp", "text") and cand.previous is None:

@@ -31,6 +31,13 @@ def _otsu(values: np.ndarray) -> int:
     return int(np.argmax(between))
 
 
+def is_blank(image: Image.Image) -> bool:
+    """A page with almost no ink (the back of a sheet)."""
+    small, _ = _small(image.convert("L"), 400)
+    pixels = np.asarray(small)
+    return float((pixels < 0.6 * float(np.median(pixels))).mean()) < 0.002
+
+
 def skew_angle(image: Image.Image) -> float:
     """The angle (degrees, counter-clockwise) that levels the text lines of a page."""
     small, _ = _small(image.convert("L"))
@@ -44,8 +51,9 @@ def skew_angle(image: Image.Image) -> float:
         rows = turned.sum(axis=1)
         return float(np.sum(np.diff(rows) ** 2))
 
-    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5), key=sharpness)
-    fine = np.arange(best - 0.5, best + 0.51, 0.1)
+    best = max(np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 1.0), key=sharpness)
+    best = max(np.arange(best - 0.75, best + 0.76, 0.25), key=sharpness)
+    fine = np.arange(best - 0.2, best + 0.21, 0.1)
     return round(float(max(fine, key=sharpness)), 2)
 
 
@@ -116,9 +124,77 @@ def prepare_photo(image: Image.Image) -> Image.Image:
     corners = page_corners(gray)
     if corners is not None:
         gray = flatten(gray, corners)
-    return deskew(even_light(gray))
+    return clean_page(deskew(even_light(gray)))
 
 
 def prepare_scan(image: Image.Image) -> Image.Image:
-    """A scanned page -> grayscale with level lines."""
-    return deskew(image.convert("L"))
+    """A scanned page -> grayscale with level lines, without table rules or dot leaders."""
+    return clean_page(deskew(image.convert("L")))
+
+
+def clean_page(image: Image.Image) -> Image.Image:
+    """Table rules and dot leaders removed: OCR reads text, not the lines between it."""
+    return erase_leaders(erase_rules(image))
+
+
+def _run_sum(values: np.ndarray, axis: int, half: int) -> np.ndarray:
+    """For each pixel, the sum of `values` within `half` pixels along one axis."""
+    if half <= 0:
+        return values.astype(np.int32)
+    sums = np.cumsum(values, axis=axis, dtype=np.int32)
+    n = values.shape[axis]
+    pad = [(0, 0), (0, 0)]
+    pad[axis] = (half + 1, half)
+    padded = np.pad(sums, pad, mode="edge")
+    if axis == 0:
+        padded[: half + 1] = 0
+        return padded[2 * half + 1: 2 * half + 1 + n] - padded[:n]
+    padded[:, : half + 1] = 0
+    return padded[:, 2 * half + 1: 2 * half + 1 + n] - padded[:, :n]
+
+
+def erase_leaders(image: Image.Image) -> Image.Image:
+    """Dot leaders ("Sodium ........ 141") whitened: OCR reads them as words and misreads the
+    name and value beside them. A leader dot is a small speck with nothing above or below it,
+    among many such specks along the line; a hyphen, a comma, a rule or a letter is not."""
+    gray = np.asarray(image.convert("L"))
+    unit = max(1.0, gray.shape[1] / 1654)  # an A4 page at 200 dpi is 1654 pixels wide
+    ink = (gray < _otsu(gray[::4, ::4])).astype(np.uint8)
+    core = max(1, round(2 * unit))
+    tall = max(core + 2, round(9 * unit))
+    # Nothing above or below in a strip wider than a letter: a speck on an empty band.
+    across = _run_sum(ink, 1, max(core + 4, round(7 * unit)))
+    alone = (ink == 1) & (_run_sum(across, 0, core) == _run_sum(across, 0, tall))
+    alone_u8 = alone.astype(np.uint8)
+    small = alone & (_run_sum(alone_u8, 1, core + 2) <= 2 * core + 2)  # a speck, not a bar
+    edges = np.zeros(alone.shape, np.uint8)
+    edges[:, 1:] = small[:, 1:] != small[:, :-1]
+    reach = max(4, round(20 * unit))
+    leader = small & (_run_sum(edges, 1, reach) >= 10)
+    if not leader.any():
+        return image
+    # Whiten the whole run, faint dots included, but only where nothing rises above or
+    # below the dots' band (letters and digits always do).
+    band = _run_sum(_run_sum(leader.astype(np.uint8), 1, reach), 0, core + 1) > 0
+    flat = _run_sum(across, 0, core + 1) == _run_sum(across, 0, tall)
+    out = np.where(band & flat, 255, gray).astype(np.uint8)
+    return Image.fromarray(out)
+
+
+def erase_rules(image: Image.Image) -> Image.Image:
+    """Horizontal and vertical table rules whitened (runs of ink longer than any letter)."""
+    gray = np.asarray(image.convert("L"))
+    unit = max(1.0, gray.shape[1] / 1654)
+    ink = (gray < _otsu(gray[::4, ::4])).astype(np.uint8)
+    half_h = max(10, round(25 * unit))  # a 51-pixel run at 200 dpi: longer than a word's stroke
+    half_v = max(15, round(35 * unit))  # taller than the tallest letters of a title
+    across = _run_sum(ink, 1, half_h) >= 2 * half_h - 1
+    down = _run_sum(ink, 0, half_v) >= 2 * half_v - 1
+    # A pixel of a rule: inside a long run. Grow by one pixel to take the antialiased edge.
+    rule = _run_sum(across.astype(np.uint8), 1, half_h) > 0
+    rule &= ink == 1
+    rule |= (_run_sum(down.astype(np.uint8), 0, half_v) > 0) & (ink == 1)
+    if not rule.any():
+        return image
+    grown = _run_sum(_run_sum(rule.astype(np.uint8), 0, 1), 1, 1) > 0
+    return Image.fromarray(np.where(grown, 255, gray).astype(np.uint8))

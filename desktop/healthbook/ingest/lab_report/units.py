@@ -18,7 +18,9 @@ _FOLDED = {
     "pg/ml": "pg/mL", "ug/dl": "ug/dL", "mcg/dl": "ug/dL", "ug/ml": "ug/mL", "mg/ml": "mg/mL",
     "g/24h": "g/(24.h)", "mg/24h": "mg/(24.h)", "mmol/24h": "mmol/(24.h)",
     "mg/mmol": "mg/mmol", "mg/g": "mg/g", "g/mmol": "g/mmol", "mmol/mol": "mmol/mol",
-    "mmol/l": "mmol/L", "mm": "mmol/L", "umol/l": "umol/L", "mcmol/l": "umol/L",
+    "mmol/l": "mmol/L", "umol/l": "umol/L", "mm": "mm/h", "ng/dl": "ng/dL", "pg/dl": "pg/dL",
+    "mu/l": "m[IU]/L", "mu/ml": "m[IU]/mL", "uu/ml": "u[IU]/mL", "iu/l(37c)": "U/L",
+    "mcmol/l": "umol/L",
     "nmol/l": "nmol/L", "pmol/l": "pmol/L", "meq/l": "meq/L", "mosm/kg": "mosm/kg",
     "mosmol/kg": "mosm/kg", "%": "%", "fl": "fL", "u3": "fL", "um3": "fL", "pg": "pg",
     "u/l": "U/L", "ui/l": "U/L", "iu/l": "U/L", "u/ml": "U/mL", "ku/l": "kU/L",
@@ -50,7 +52,12 @@ UNIT_CHARS = re.compile(r"^[A-Za-zµμ%°/*^.,²³⁰¹⁴⁵⁶⁷⁸⁹0-9()\[
 _OCR_MISREADS = {
     "ulu/ml": "u[IU]/mL", "plu/ml": "u[IU]/mL", "mlu/l": "m[IU]/L", "mlu/ml": "m[IU]/mL",
     "ul/l": "U/L", "lu/l": "U/L", "u/i": "U/L", "mmol/i": "mmol/L", "g/i": "g/L",
-    "pui/ml": "u[IU]/mL", "1u/l": "U/L", "iu/i": "U/L", "fi": "fL",
+    "pui/ml": "u[IU]/mL", "1u/l": "U/L", "iu/i": "U/L", "fi": "fL", "uil": "U/L",
+    "uwl": "U/L", "ui/i": "U/L", "ui1": "U/L", "u1/l": "U/L", "mul/l": "m[IU]/L",
+    "mui/i": "m[IU]/L", "mmoi/l": "mmol/L", "mmo1/l": "mmol/L",
+    "umol/i": "umol/L", "pmol/i": "pmol/L", "ng/ml.": "ng/mL", "mg/i": "mg/L",
+    "9/l": "10*9/L", "12/l": "10*12/L", "mil/min/1,73m2": "mL/min/{1.73_m2}",
+    "mll/min/1,73m2": "mL/min/{1.73_m2}",
 }
 _LETTER = re.compile(r"[A-Za-zµμ%]")
 
@@ -82,9 +89,17 @@ def to_ucum(printed: str) -> str | None:
 
 
 # "10^9/L" read as "1019/L", "1049/L" or "10A9/L": the caret taken for a 1, a 4 or an A.
-_OCR_POWER = re.compile(r"^x?10[\^*a41°'`]?(3|6|9|12)/(u?l|mm3|1)$")
+_OCR_POWER = re.compile(r"^[-~.]?[x×]?10[\^*a41°'`7259t]{0,2}(3|6|9|12)/(u?[li1e]|mm3)$")
 _POWERS = {("3", "u"): "10*3/uL", ("6", "u"): "10*6/uL", ("9", ""): "10*9/L",
            ("12", ""): "10*12/L", ("3", "mm3"): "10*3/uL", ("6", "mm3"): "10*6/uL"}
+
+
+# Case matters: "GIL" is "G/L" (giga per litre), "gIL" is "g/L".
+_OCR_EXACT = {"GIL": "10*9/L", "GIE": "10*9/L", "G/I": "10*9/L", "G/1": "10*9/L",
+              "GI": "10*9/L", "TIL": "10*12/L", "T/I": "10*12/L", "TIE": "10*12/L",
+              "gIL": "g/L", "g/I": "g/L", "g/1": "g/L", "gil": "g/L", "TL": "10*12/L",
+              "GL": "10*9/L", "UL": "U/L", "UIL": "U/L", "gL": "g/L", "gdL": "g/dL",
+              "mgL": "mg/L", "mgdL": "mg/dL"}
 
 
 def to_ucum_ocr(printed: str) -> tuple[str | None, bool]:
@@ -92,13 +107,18 @@ def to_ucum_ocr(printed: str) -> tuple[str | None, bool]:
     found = to_ucum(printed)
     if found:
         return found, False
+    compact = re.sub(r"\s+", "", printed.strip().strip("."))
+    if compact in _OCR_EXACT:
+        return _OCR_EXACT[compact], True
+    if compact.endswith("m?") and to_ucum(compact[:-1] + "2"):  # "m²" read as "m?"
+        return to_ucum(compact[:-1] + "2"), True
     folded = _folded(printed.strip().strip("."))
     fixed = _OCR_MISREADS.get(folded)
     if fixed is None:
         plain = re.sub(r"\s+", "", printed.strip().strip(".")).lower().replace("µ", "u")
         m = _OCR_POWER.match(plain)
         if m:
-            per = "mm3" if m.group(2) == "mm3" else m.group(2)[:-1] if m.group(2) != "1" else ""
+            per = "mm3" if m.group(2) == "mm3" else m.group(2)[:-1]
             fixed = _POWERS.get((m.group(1), per))
     return fixed, fixed is not None
 

@@ -248,7 +248,7 @@ class AssistantView(QWidget):
         since = default_since(visit.record.effective[:10] if visit else None)
         self.since.setDate(QDate.fromString(since, "yyyy-MM-dd"))
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         """Read the person's facts into the model while the user reads the page."""
         super().showEvent(event)
         if self._data is not None and self._prefilled != id(self._data):
@@ -323,8 +323,9 @@ class AssistantView(QWidget):
                                         "checked."))
         self._streamed += piece
         words = len(self._streamed.split())
+        # English says "words" for one as well (as it always has); French says "1 mot".
         self.output.setHtml("<p><i>" + html.escape(ngettext(
-            "The model is wording the answer ({n} word so far). It appears once every "
+            "The model is wording the answer ({n} words so far). It appears once every "
             "sentence is checked against the records.",
             "The model is wording the answer ({n} words so far). It appears once every "
             "sentence is checked against the records.", words).format(n=words)) + "</i></p>")

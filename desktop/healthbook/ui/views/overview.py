@@ -124,7 +124,7 @@ class OverviewView(QWidget):
         content.addWidget(self.all_clear)
         self.more = QPushButton()
         self.more.setObjectName("link")
-        self.more.clicked.connect(self.open_labs.emit)
+        self.more.clicked.connect(self.open_labs)
         content.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.vitals_heading = self._heading(self.tr("Vital signs and activity"), "wellness")
         content.addSpacing(S)
@@ -148,9 +148,9 @@ class OverviewView(QWidget):
         scroll.setWidget(inner)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.guide = FirstRunGuide()
-        self.guide.import_requested.connect(self.import_requested.emit)
-        self.guide.add_person_requested.connect(self.add_person_requested.emit)
-        self.guide.demo_requested.connect(self.demo_requested.emit)
+        self.guide.import_requested.connect(self.import_requested)
+        self.guide.add_person_requested.connect(self.add_person_requested)
+        self.guide.demo_requested.connect(self.demo_requested)
         self.pages = QStackedWidget()
         self.pages.addWidget(scroll)
         self.pages.addWidget(self.guide)
@@ -191,7 +191,7 @@ class OverviewView(QWidget):
         facts = data.facts
         if not data.records and not facts.metrics:
             self.clear()
-            self.guide.set_person(data.person.name, self.kiosk)
+            self.guide.set_person(data.person.name, self.kiosk, self._session.is_demo)
             self.pages.setCurrentIndex(1)
             return
         self.pages.setCurrentIndex(0)
@@ -234,6 +234,9 @@ class OverviewView(QWidget):
         self.more.setVisible(bool(analytes))
 
     def _result_tile(self, fact: AnalyteFact, entry: Entry | None) -> Tile:
+        return Tile(self._result_data(fact, entry))
+
+    def _result_data(self, fact: AnalyteFact, entry: Entry | None) -> TileData:
         name = entry.name("en") if entry is not None else fact.name
         key = fact.key if "|" not in fact.key else None
         shown = quantity(fact.latest.value, fact.unit, key)
@@ -242,8 +245,8 @@ class OverviewView(QWidget):
         when, old = date_with_age(fact.latest.when)
         description = self.tr("{name}: {value}, {flag}, {date}").format(
             name=name, value=shown, flag=chip.lower(), date=when)
-        return Tile(TileData(name, value, unit, chip, kind, when, "old" if old else "", "labs",
-                             spark_of(fact), ("lab", fact.key), description))
+        return TileData(name, value, unit, chip, kind, when, "old" if old else "", "labs",
+                        spark_of(fact), ("lab", fact.key), description)
 
     def _show_vitals(self, analytes: list[AnalyteFact], metrics: list[MetricFact],
                      entries: dict[str, Entry]) -> None:
@@ -293,10 +296,7 @@ class OverviewView(QWidget):
             return self._metric_tile(metric, icon_name)
         if fact is None:
             return None
-        entry = entries.get(fact.key)
-        tile = self._result_tile(fact, entry)
-        data = tile.data
-        tile.deleteLater()
+        data = self._result_data(fact, entries.get(fact.key))
         name = self.tr("Weight") if fact.key == "body_weight" else \
             self.tr("Heart rate") if fact.key == "heart_rate" else data.title
         return Tile(TileData(name, data.value, self._unit_word(data.unit), data.chip,
@@ -408,7 +408,7 @@ class OverviewView(QWidget):
         elif kind == "metric":
             self.open_metric.emit(what)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+    def changeEvent(self, event: QEvent) -> None:
         """Icons follow the palette (light or dark)."""
         if event.type() == QEvent.Type.PaletteChange:
             for card in self.cards.values():

@@ -152,7 +152,7 @@ class SettingsView(QWidget):
         session.unlocked.connect(self._update_enabled)
         self._described = False
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         """Read the model's details when the page is first shown, not at start-up (that
         loads llama.cpp and hashes the file)."""
         super().showEvent(event)

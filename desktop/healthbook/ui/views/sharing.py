@@ -328,7 +328,7 @@ class ShareDialog(QDialog):
             self._running.cancel()
             self.cancel_button.setEnabled(False)
 
-    def reject(self) -> None:  # noqa: D102 - closing the dialog stops its export
+    def reject(self) -> None:  # closing the dialog stops its export
         self.cancel()
         super().reject()
 

@@ -146,7 +146,7 @@ class UnlockView(QWidget):
         if self.hint.text():
             self._update_hint(self.passphrase.text())
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         """The passphrase field has the focus whenever this screen appears."""
         super().showEvent(event)
         self.passphrase.setFocus(Qt.FocusReason.OtherFocusReason)

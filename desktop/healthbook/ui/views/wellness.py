@@ -136,9 +136,11 @@ class MetricCard(QFrame):
             self.band.setText(self.tr("Green band: the typical range, {range}.").format(
                 range=range_words(fact.range.low, fact.range.high, fact.unit).replace(
                     "/min", unit_words(fact))))
-        self.band.setVisible(bool(self.band.text()))
         layout.addWidget(self.band)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.band.setVisible(bool(self.band.text()))
+        layout.addStretch(1)
+        # As tall as the tallest card of its row: the charts of a row line up.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._headline()
 
     def _headline(self) -> None:
@@ -170,7 +172,7 @@ class MetricCard(QFrame):
         start, end = window(days)
         since = start.date() - timedelta(days=31) if start is not None else None
         series = metric_series(self.fact, period, since, unit_words(self.fact))
-        self.canvas.show_series(series, start, end, legend=False)
+        self.canvas.show_series(series, start, end, legend=False, ylabel=False)
         self.sentence.setText(self.sentence_for(days))
 
     def sentence_for(self, days: int | None) -> str:
@@ -285,7 +287,7 @@ class WellnessView(QWidget):
         self.grid.set_tiles(self.cards)
         self.redraw()
 
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._build()
 
