@@ -86,6 +86,16 @@ def test_two_organisms_with_equal_susceptibilities_stay_distinct(vault: Vault,
     groups = {s.record.details["context"]["group"][0] for s in _observations(vault, person)
               if s.record.display == "Cefazolin"}
     assert groups == {"Staphylococcus aureus Panel", "Escherichia coli Panel"}
+    # read as organisms with their susceptibilities, not as a flat list of MIC numbers
+    from healthbook.clinical import compute_facts
+    from healthbook.clinical.timeline import describe
+
+    lines = {describe(s) for s in _observations(vault, person)}
+    assert "Staphylococcus aureus · Ampicillin: resistant" in lines
+    assert "Escherichia coli · Ampicillin: resistant" in lines
+    names = [a.name for a in compute_facts(vault, person).analytes]
+    assert "Cefazolin (Escherichia coli)" in names
+    assert "Cefazolin (Staphylococcus aureus)" in names
 
 
 def test_identical_readings_of_two_resources_are_two_records(vault: Vault,

@@ -172,3 +172,27 @@ def is_stale(when: str | None, today: date | None = None, days: int = STALE_DAYS
         return ((today or date.today()) - date.fromisoformat(when[:10])).days > days
     except ValueError:
         return False
+
+
+_SUSCEPTIBILITY = {"S": "susceptible", "R": "resistant", "I": "intermediate"}
+
+
+def organism(details: Mapping[str, Any] | None) -> str:
+    """The organism (or panel) a result belongs to, from its context: 'Staphylococcus
+    aureus' for a susceptibility of that culture; '' for an ordinary result."""
+    groups = ((details or {}).get("context") or {}).get("group") or []
+    if not groups:
+        return ""
+    return re.sub(r"\s+panel$", "", str(groups[0]), flags=re.IGNORECASE).strip()
+
+
+def susceptibility(interpretation: str | None) -> str:
+    """A microbiology interpretation (S, R, I) in words; '' for other codes."""
+    word = _SUSCEPTIBILITY.get((interpretation or "").upper())
+    if word == "susceptible":
+        return _("susceptible")
+    if word == "resistant":
+        return _("resistant")
+    if word == "intermediate":
+        return _("intermediate")
+    return ""

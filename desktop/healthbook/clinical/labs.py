@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from healthbook.clinical.critical import Critical, check
-from healthbook.clinical.display import quantity
+from healthbook.clinical.display import organism, quantity
 from healthbook.clinical.ranges import Flag, age_on, flag, pick_range, resolve_range
 from healthbook.clinical.reference import Analyte, Range, analyte_for
 from healthbook.clinical.trends import Trend, statement, trend
@@ -77,6 +77,9 @@ class AnalyteFact:
 
 def _group_key(stored: StoredRecord) -> tuple[str, Analyte | None]:
     r = stored.record
+    grown = organism(r.details)
+    if grown:  # the same antibiotic tested on two organisms: two results, never one series
+        return f"{r.code_system or ''}|{r.code or r.display}|{grown}", None
     analyte = analyte_for(r.code, r.display)
     if analyte is not None:
         return analyte.key, analyte
@@ -140,6 +143,9 @@ def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
     if not points:
         return None
     name = analyte.name if analyte else (rows[-1].record.display or key)
+    grown = organism(rows[-1].record.details)
+    if grown:  # one culture's susceptibility: named with its organism
+        name = f"{name} ({grown})"
     series = [(t, p.value) for p in points if (t := epoch_of(p.when)) is not None]
     moved = trend(series)
     shown = display_unit(unit)

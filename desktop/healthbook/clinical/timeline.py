@@ -5,7 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from healthbook.clinical.display import components_text, plain_name, quantity
+from healthbook.clinical.display import (
+    components_text,
+    organism,
+    plain_name,
+    quantity,
+    susceptibility,
+)
 from healthbook.clinical.reference import analyte_for
 from healthbook.i18n import pgettext
 from healthbook.vault import RecordKind, StoredRecord
@@ -75,6 +81,14 @@ def describe(stored: StoredRecord) -> str:
     """A one-line description of a record ('Glucose 6.3 mmol/L', 'Lisinopril 10 MG')."""
     r = stored.record
     name = plain_name(r.display) or r.code or kind_title(r.kind)
+    grown = organism(r.details)
+    if grown:  # a culture's result reads as the organism's, with its susceptibility
+        name = f"{grown} · {name}"
+        said = susceptibility(r.interpretation)
+        if said:
+            value = quantity(r.value_num, r.unit, None, r.value_text or "") \
+                if r.value_num is not None else ""
+            return f"{name}: {said}" + (f" ({value.strip()})" if value.strip() else "")
     if r.value_num is not None:
         prefix = r.value_text if r.value_text in {"<", ">", "<=", ">="} else ""
         key = analyte_key(r.code, r.display)
