@@ -262,6 +262,11 @@ def _known_key(node: _Node, parents: dict[str, _Node]) -> str | None:
     return relative if relative in parents else node.key
 
 
+def _grouping(item: Record) -> bool:
+    """True for a panel or organism that lists its members (hasMember)."""
+    return '"hasMember"' in (item.original or "")
+
+
 def _displays(refs: Any) -> str:
     if not isinstance(refs, list):
         return ""
@@ -273,7 +278,13 @@ def _placed(item: Item, key: str | None, context: dict[str, Any] | None) -> Item
     """A record with its identity in the file and, for results, its context."""
     if not isinstance(item, Record):
         return item
-    changes: dict[str, Any] = {"identity": key}
+    # Only the resource's own record is the resource; records derived from it (a blood
+    # pressure's systolic and diastolic components) are not distinct resources of the file.
+    changes: dict[str, Any] = {"identity": key if item.original is not None else None}
+    if item.original is not None and key and (context or _grouping(item)):
+        # where a grouped result (or its group) sat in its file: an export keeps the links
+        changes["details"] = {**(item.details or {}), "ref": key}
+        item = replace(item, details=changes["details"])
     if context:
         context = dict(context)
         report_date = context.pop("report_date", None)

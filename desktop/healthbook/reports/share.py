@@ -160,6 +160,56 @@ def _original(s: StoredRecord) -> dict[str, Any] | None:
     return None
 
 
+def _part_of_panel(s: StoredRecord) -> bool:
+    """A record Healthbook derived from a panel's component (the panel holds it)."""
+    details = s.record.details or {}
+    return s.record.original is None and "panel" in details and \
+        (s.record.original_format or "") == ""
+
+
+def _moved_refs(records: list[StoredRecord], urls: dict[RecordId, str]) -> dict[str, str]:
+    """Where each grouped result sat in its file -> its address in the export, so that the
+    panels and organisms that list it still do."""
+    moved: dict[str, str] = {}
+    for s in records:
+        ref = (s.record.details or {}).get("ref")
+        if isinstance(ref, str):
+            moved[ref] = urls[s.id]
+            if "#" in ref:
+                moved.setdefault("#" + ref.split("#", 1)[1], urls[s.id])
+            elif ref.startswith("http") and ref.count("/") >= 2:  # .../Observation/r1
+                moved.setdefault("/".join(ref.rsplit("/", 2)[-2:]), urls[s.id])
+    return moved
+
+
+def _kept(resource: dict[str, Any], s: StoredRecord,
+          moved: dict[str, str]) -> dict[str, Any]:
+    """The original resource, its links to its members (a panel's, an organism's, a
+    report's results) pointing at where those are in the export."""
+    details = s.record.details or {}
+    base = str(details.get("ref") or "").split("#")[0]
+    for field in ("hasMember", "result"):
+        members = resource.get(field)
+        if not moved or not isinstance(members, list):
+            continue
+        fixed = []
+        for member in members:
+            ref = member.get("reference") if isinstance(member, dict) else None
+            target = None
+            if isinstance(ref, str):
+                target = moved.get(f"{base}{ref}") if ref.startswith("#") else moved.get(ref)
+            fixed.append({**member, "reference": target} if target else member)
+        resource = {**resource, field: fixed}
+    contained = resource.get("contained")
+    if base and isinstance(contained, list):  # results written as their own entries
+        kept = [c for c in contained if not (isinstance(c, dict) and
+                                              f"{base}#{c.get('id')}" in moved)]
+        resource = {k: v for k, v in resource.items() if k != "contained"}
+        if kept:
+            resource["contained"] = kept
+    return resource
+
+
 def fhir_bundle(person: Person, records: list[StoredRecord], *,
                 progress: ProgressCallback = no_progress,
                 cancel: CancelToken | None = None) -> Shared:
@@ -183,18 +233,24 @@ def fhir_bundle(person: Person, records: list[StoredRecord], *,
     get_fhir_model_class("Patient").model_validate(patient)
     entries = [{"fullUrl": patient_url, "resource": patient}]
     held, skipped = [], []
+    urls = {s.id: f"urn:uuid:{uuid.uuid5(NAMESPACE, f'record-{s.id}')}" for s in records}
+    moved = _moved_refs(records, urls)
     for i, s in enumerate(records):
         if i % STEP == 0:
             cancel.check()
             progress(Progress(i, len(records), "records", _("Checking the records"), i))
-        resource = _original(s) or _built(s, patient_url)
+        if _part_of_panel(s):  # a panel's component: written inside its panel's resource
+            held.append(s.id)
+            continue
+        original = _original(s)
+        resource = _kept(original, s, moved) if original is not None else \
+            _built(s, patient_url)
         if resource is None:
             skipped.append(s.id)
             continue
         # raises if anything written is not valid R4
         get_fhir_model_class(resource["resourceType"]).model_validate(resource)
-        entries.append({"fullUrl": f"urn:uuid:{uuid.uuid5(NAMESPACE, f'record-{s.id}')}",
-                        "resource": resource})
+        entries.append({"fullUrl": urls[s.id], "resource": resource})
         held.append(s.id)
     bundle = {"resourceType": "Bundle", "type": "collection",
               "identifier": {"system": "urn:healthbook:export", "value": str(uuid.uuid4())},

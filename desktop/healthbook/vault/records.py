@@ -58,15 +58,13 @@ class Occurrences:
     def key(self, record: Record) -> bytes:
         """The record's dedupe key, numbered when another resource of this file has it."""
         key = record.dedupe_key()
-        holders = self.seen.setdefault(key, [])
-        if record.identity is not None and record.identity in holders:
-            return record.dedupe_key(holders.index(record.identity) + 1)
-        if record.identity is None or not holders:
-            if not holders:
-                holders.append(record.identity)
+        if record.identity is None:  # nothing tells it apart: the same fact
             return key
-        holders.append(record.identity)
-        return record.dedupe_key(len(holders))
+        holders = self.seen.setdefault(key, [])
+        if record.identity not in holders:
+            holders.append(record.identity)
+        number = holders.index(record.identity) + 1
+        return key if number == 1 else record.dedupe_key(number)
 
 
 class Records:
