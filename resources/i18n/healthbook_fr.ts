@@ -839,6 +839,10 @@
             <translation>une importation</translation>
         </message>
         <message>
+            <source>outside the normal range</source>
+            <translation>hors des valeurs normales</translation>
+        </message>
+        <message>
             <source>from {file}</source>
             <translation>provenant de {file}</translation>
         </message>

@@ -20,7 +20,7 @@ from tests.ingest.lab_report.documents import uk_report
 
 HANG_SECONDS = 20  # a page may go through OCR (and orientation detection) on a busy machine
 MEMORY_MB = 1024
-MUTATIONS = scale(12, 400)
+MUTATIONS = scale(8, 400)
 
 
 def _pdf(*objects: bytes) -> bytes:

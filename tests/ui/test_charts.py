@@ -125,3 +125,20 @@ def test_many_daily_totals_are_one_collection(vault: Vault) -> None:
     assert not ax.patches  # not 400 rectangles
     weekly = metric_series(fact, "week")
     assert len(weekly.points) < 60
+
+
+def test_the_sheet_draws_the_screen_chart(vault: Vault) -> None:
+    """Issue 16: one chart for screen and print (the sheet's open-ended bands used to differ)."""
+    from healthbook.reports.plot import analyte_series
+    from healthbook.reports.sheet import _chart
+
+    person = vault.people.add("Printed")
+    import_file(vault, person, DATA / "fhir-r4" / "observation-example-f001-glucose.json")
+    [glucose] = compute_facts(vault, person).analytes
+    printed, screen = Figure().add_subplot(111), Figure().add_subplot(111)
+    _chart(glucose)(printed)
+    plot_series(screen, analyte_series(glucose), LIGHT)
+    assert printed.get_ylim() == screen.get_ylim()
+    assert printed.get_xlim() == screen.get_xlim()
+    assert list(printed.lines[0].get_ydata()) == list(screen.lines[0].get_ydata())
+    assert len(printed.collections) == len(screen.collections)  # the same diamonds

@@ -12,6 +12,7 @@ JSON output (stable; scripts and benchmarks rely on it):
      "lab": "..." | null, "patient_name": "..." | null, "birth_date": "1968-03-12" | null,
      "box_unit": "pt" | "px",              # PDF points (1/72 in) or pixels of the photo
      "page_sizes": [[595.3, 841.9], ...],  # width, height of each page in box_unit
+     "page_turns": [0, ...],               # degrees a page was turned before reading
      "review_below": 0.85,                 # rows under this confidence need review
      "warnings": [],
      "rows": [{

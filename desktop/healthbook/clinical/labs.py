@@ -12,7 +12,7 @@ from healthbook.clinical.ranges import Flag, age_on, flag, pick_range, resolve_r
 from healthbook.clinical.reference import Analyte, Range, analyte_for
 from healthbook.clinical.trends import Trend, statement, trend
 from healthbook.clinical.units import UnitMismatch, convert, display_unit, preferred_unit
-from healthbook.i18n import _, format_date
+from healthbook.i18n import _, current_language, format_date
 from healthbook.timeparse import epoch_of
 from healthbook.vault import StoredRecord
 
@@ -149,9 +149,10 @@ def _fact(key: str, analyte: Analyte | None, rows: list[StoredRecord],
     series = [(t, p.value) for p in points if (t := epoch_of(p.when)) is not None]
     moved = trend(series)
     shown = display_unit(unit)
-    said = statement(name, moved, shown, key if analyte else None, unit) if moved else (
+    called = _name_in_language(analyte, name)
+    said = statement(called, moved, shown, key if analyte else None, unit) if moved else (
         _("{name}: one result, {value} on {date}.").format(
-            name=name, value=quantity(points[-1].value, unit, key if analyte else None),
+            name=called, value=quantity(points[-1].value, unit, key if analyte else None),
             date=format_date(points[-1].when)).replace("  ", " "))
     latest = points[-1]
     critical = check(analyte, latest.value, unit, latest.when, (latest.record_id,)) \
@@ -175,6 +176,21 @@ def _other_unit(analyte: Analyte | None, shown: str) -> str | None:
     if shown != analyte.unit:
         return analyte.alt_unit if analyte.alt_unit not in (None, shown) else analyte.unit
     return analyte.alt_unit
+
+
+def _name_in_language(analyte: Analyte | None, name: str) -> str:
+    """What a sentence calls the analyte: its name in the knowledge library, in the current
+    language ('Glycémie'); in English, or when the library lacks it, `name`."""
+    lang = current_language()
+    if analyte is None or lang == "en":
+        return name
+    from healthbook.knowledge import by_code
+
+    for code in analyte.loinc:
+        entry = by_code("loinc", code)
+        if entry is not None and lang in entry.texts:
+            return entry.name(lang)
+    return name
 
 
 def _maybe(value: float | None, source: str, target: str, analyte: Analyte | None) -> float | None:

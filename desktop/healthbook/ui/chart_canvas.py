@@ -16,11 +16,12 @@ matplotlib.use("QtAgg")
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.dates import date2num, num2date
 from matplotlib.figure import Figure
-from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from healthbook.reports.plot import Series, SeriesPoint, plot_series
+from healthbook.ui.icons import follow_palette
 from healthbook.ui.style import chart_theme, tone
 
 ZOOM = 1.5  # each + or − press
@@ -99,6 +100,7 @@ class ChartCanvas(QWidget):
         self.canvas.mpl_connect("motion_notify_event", self._motion)
         self.canvas.mpl_connect("button_press_event", self._press)
         self.canvas.mpl_connect("figure_leave_event", lambda _e: self.hide_tip())
+        follow_palette(self._palette_changed)
 
     def sizeHint(self) -> QSize:
         return QSize(560, 300)
@@ -157,11 +159,10 @@ class ChartCanvas(QWidget):
         self._begin()
         self.canvas.draw_idle()
 
-    def changeEvent(self, event: QEvent) -> None:
+    def _palette_changed(self, _palette: QPalette) -> None:
         """Follow the palette: a chart drawn in light mode is redrawn for dark mode."""
-        if event.type() == QEvent.Type.PaletteChange and self.series is not None:
+        if self.series is not None:
             self._redraw()
-        super().changeEvent(event)
 
     # -- keyboard zoom and pan -------------------------------------------------------------
     def _axes(self) -> Any:

@@ -4,6 +4,7 @@ formats Healthbook reads), add another person, or look around the demo first."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthbook.ui.icons import icon, pixmap
+from healthbook.ui.icons import follow_palette, icon, pixmap
 from healthbook.ui.style import XL, XS, L, M, S
 
 
@@ -34,6 +35,7 @@ class FirstRunGuide(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._marks: list[tuple[QLabel, str]] = []
         self.title = QLabel()
         self.title.setObjectName("title")
         self.title.setTextFormat(Qt.TextFormat.PlainText)
@@ -109,6 +111,16 @@ class FirstRunGuide(QWidget):
         layout.addSpacing(S)
         layout.addLayout(cards)
         layout.addStretch(1)
+        self._buttons = ((self.import_button, "import"), (self.person_button, "person-add"),
+                         (self.demo_button, "demo"))
+        follow_palette(self._palette_changed)
+
+    def _palette_changed(self, _palette: QPalette) -> None:
+        """Icons in the new palette's text colour."""
+        for mark, name in self._marks:
+            mark.setPixmap(pixmap(name, 22))
+        for button, name in self._buttons:
+            button.setIcon(icon(name))
 
     def _card(self, icon_name: str, title: str, body: QWidget | QGridLayout,
               button: QPushButton, footer: QWidget | None = None) -> QFrame:
@@ -123,6 +135,7 @@ class FirstRunGuide(QWidget):
         head.setSpacing(S)
         mark = QLabel()
         mark.setPixmap(pixmap(icon_name, 22))
+        self._marks.append((mark, icon_name))
         heading = QLabel(title)
         heading.setObjectName("heading")
         head.addWidget(mark)

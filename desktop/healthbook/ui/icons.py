@@ -3,6 +3,7 @@ palette so they read in light and dark mode alike."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
@@ -55,6 +56,14 @@ def icon(name: str, colour: str | None = None) -> QIcon:
         result.addPixmap(pixmap(name, size, colour), QIcon.Mode.Normal)
         result.addPixmap(pixmap(name, size, selected), QIcon.Mode.Selected)
     return result
+
+
+def follow_palette(slot: Callable[[QPalette], None]) -> None:
+    """Call `slot` (a QObject's method: the connection ends with it) when the application's
+    palette changes, e.g. when the system switches between light and dark."""
+    app = QApplication.instance()
+    if app is not None:
+        app.paletteChanged.connect(slot)
 
 
 def section_icon(section: str) -> QIcon:

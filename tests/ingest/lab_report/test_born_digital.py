@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import time
 
+import numpy as np
 import pytest
 
-from healthbook.ingest.lab_report import REVIEW_BELOW, Extraction, ResultRow, extract
+from healthbook.ingest.lab_report import (
+    REVIEW_BELOW,
+    Extraction,
+    ResultRow,
+    extract,
+    page_image,
+)
 from tests.ingest.lab_report.documents import (
+    Report,
     discharge_letter,
     french_report,
     multi_page_report,
@@ -169,3 +177,27 @@ def test_born_digital_is_fast() -> None:
     found = extract(data)
     per_page = (time.perf_counter() - start) / found.pages
     assert per_page < 0.25, per_page
+
+
+def test_share_and_count_on_one_line_make_two_rows() -> None:
+    report = Report().page()
+    report.line(60, (40, "Laboratoire des Tests", True), size=12)
+    report.line(120, (40, "Polynucléaires neutrophiles"), (230, "62,0 %"), (290, "4,09"),
+                (330, "G/L"), (380, "(1,80 - 7,50)"))
+    report.line(134, (40, "Lymphocytes"), (230, "28,5 %"), (290, "1,88"), (330, "G/L"),
+                (380, "(1,00 - 4,00)"))
+    found = extract(report.bytes())
+    assert [(r.analyte, r.value, r.ucum, r.low, r.high) for r in found.rows] == [
+        ("neutrophils-percent", 62.0, "%", None, None), ("neutrophils", 4.09, "10*9/L", 1.8, 7.5),
+        ("lymphocytes-percent", 28.5, "%", None, None), ("lymphocytes", 1.88, "10*9/L", 1.0, 4.0)]
+
+
+def test_page_image_matches_the_boxes() -> None:
+    data = uk_report()
+    found = extract(data)
+    image = page_image(data, 1, scale=2.0)
+    width, height = found.page_sizes[0]
+    assert image.size == (round(width * 2), round(height * 2))
+    k = next(r for r in found.rows if r.name == "K")
+    x0, y0, x1, y1 = (round(v * 2) for v in k.box)
+    assert np.asarray(image.convert("L").crop((x0, y0, x1, y1))).min() < 100  # ink in the box

@@ -13,7 +13,7 @@ ROW_FIELDS = {"name", "loinc", "analyte", "value", "value_text", "comparator", "
               "low", "high", "range_text", "flag", "bold", "confidence", "needs_review",
               "reasons", "page", "box", "previous", "alternate"}
 TOP_FIELDS = {"file", "kind", "pages", "language", "date", "lab", "patient_name", "birth_date",
-              "box_unit", "page_sizes", "review_below", "warnings", "rows"}
+              "box_unit", "page_sizes", "page_turns", "review_below", "warnings", "rows"}
 
 
 def test_extract_json(tmp_path: Path) -> None:

@@ -74,6 +74,7 @@ COUNT_UNITS = frozenset({"10*9/L", "10*3/uL", "/uL", "10*12/L", "10*6/uL"})
 _DIGITS = re.compile(r"\d")
 _NUMBER_TEXT = re.compile(r"(<=|>=|<|>)?([-+]?\d+(?:[.,]\d+)?)(?:[HL]{1,2}|\*{1,3})?")
 AGREEING_REREAD = 0.7
+_Read = tuple[Image.Image, list[Word], int]  # straightened page, its words, degrees turned
 _DATE_WORD = re.compile(r"\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\)?")
 
 
@@ -98,19 +99,20 @@ def _is_cancelled(cancel: Any) -> bool:
 
 
 def _ocr_page(image: Image.Image, photo: bool, languages: str | None
-              ) -> tuple[Image.Image, list[Word]]:
+              ) -> _Read:
     """Straighten a page image and read its words (runs on a worker thread)."""
     image = straighten.prepare_photo(image) if photo else straighten.prepare_scan(image)
     words = ocr.read_words(image, languages)
     sure = sum(w.conf >= 0.6 for w in words)
-    if sure < 15 and not straighten.is_blank(image):  # upside down or sideways?
+    # Few words read with confidence: the page may be upside down or sideways.
+    if (sure < 15 or sure < 0.7 * len(words)) and not straighten.is_blank(image):
         turn = ocr.orientation(image)
         if turn:
             turned = image.rotate(-turn, expand=True, fillcolor=255)
             again = ocr.read_words(turned, languages)
             if sum(w.conf >= 0.6 for w in again) > sure:
-                return turned, again
-    return image, words
+                return turned, again, turn
+    return image, words, 0
 
 
 @dataclass(slots=True)
@@ -126,6 +128,7 @@ class _State:
     words_seen: int = 0
     any_ocr: bool = False
     sizes: list[tuple[float, float]] = field(default_factory=list)
+    turns: dict[int, int] = field(default_factory=dict)  # page index -> degrees turned
 
 
 def extract(source: Path | str | bytes, *, file_name: str | None = None,
@@ -154,7 +157,7 @@ def extract(source: Path | str | bytes, *, file_name: str | None = None,
         report_progress(Progress(0, report.count, unit="pages",
                                  message=_("Reading {name}").format(name=name)))
         with ThreadPoolExecutor(max_workers=OCR_WORKERS) as pool:
-            pending: deque[tuple[int, float, Future[tuple[Image.Image, list[Word]]] | Page]] = \
+            pending: deque[tuple[int, float, Future[_Read] | Page]] = \
                 deque()
             for index in range(report.count):
                 if _is_cancelled(cancel):
@@ -188,7 +191,7 @@ def extract(source: Path | str | bytes, *, file_name: str | None = None,
 
 def _start_page(report: PdfReport | ImageReport, index: int, pool: ThreadPoolExecutor,
                 photo: bool, languages: str | None = None
-                ) -> tuple[int, float, Future[tuple[Image.Image, list[Word]]] | Page]:
+                ) -> tuple[int, float, Future[_Read] | Page]:
     """Read a text page now, or start OCR of a scanned page on a worker (English and French
     until the report's language is known, then that language alone: a third faster)."""
     if isinstance(report, PdfReport):
@@ -202,13 +205,14 @@ def _start_page(report: PdfReport | ImageReport, index: int, pool: ThreadPoolExe
     return index, 1.0, pool.submit(_ocr_page, frame, True, languages)
 
 
-def _finish_page(item: tuple[int, float, Future[tuple[Image.Image, list[Word]]] | Page],
+def _finish_page(item: tuple[int, float, Future[_Read] | Page],
                  state: _State) -> Page:
     index, scale, job = item
     if isinstance(job, Page):
         return job
-    image, words = job.result()
+    image, words, turn = job.result()
     state.any_ocr = True
+    state.turns[index] = turn
     if scale != 1.0:
         for w in words:
             w.x0, w.y0, w.x1, w.y1 = w.x0 / scale, w.y0 / scale, w.x1 / scale, w.y1 / scale
@@ -287,7 +291,7 @@ def _read_again(page: Page, header: Header, state: _State,
                 if state.rows[i].needs_review and cand.value.kind in ("num", "cmp")
                 and cand.value.words and (state.rows[i].confidence < REVIEW_BELOW or any(
                     r in value_reasons for r in state.rows[i].reasons))]
-    if not doubtful:
+    if not doubtful or page.image is None:
         return
     boxes = [box_of(cand.value.words) for _, cand in doubtful]
     readings = reread(page.image, page.px_per_unit, boxes)
@@ -310,7 +314,7 @@ def _read_again(page: Page, header: Header, state: _State,
                            value=value, comparator=comparator(m.group(1)) if m.group(1)
                            else None)
         cand.noise_before = 0 if agree else cand.noise_before
-        row = _make_row(cand, page, header, None)
+        row = _make_row(cand, page, header)
         if row is None:
             continue
         row.alternate, row.previous = old.alternate, old.previous or row.previous
@@ -392,27 +396,24 @@ def _rows_from(cand: Candidate, page: Page, header: Header) -> list[ResultRow]:
         value2, unit2, range2 = second
         units = {cand.unit.ucum if cand.unit else None, unit2.ucum if unit2 else None}
         if "%" in units and units & COUNT_UNITS:
-            first = _make_row(cand, page, header, None)
+            first = _make_row(cand, page, header)
             split = Candidate(cand.line, cand.name, cand.name_words, value2, unit=unit2,
                               range=range2, range_text=range2.text if range2 else "",
                               flag=value2.flag, tokens=cand.tokens)
-            if range2 is None and cand.range is not None:
-                split.range, split.range_text = cand.range, cand.range_text
-                first.low = first.high = None
-                first.range_text = ""
-            rows = [first, _make_row(split, page, header, None)]
+            rows = [first, _make_row(split, page, header)]
             return [r for r in rows if r is not None]
-        row = _make_row(cand, page, header, None)
+        row = _make_row(cand, page, header)
         if row is not None and unit2 is not None:
             low, high = _bounds(range2) if range2 is not None else (None, None)
             row.alternate = Alternate(value2.value, _clean(value2.text), unit2.text, unit2.ucum,
                                       low, high)
         return [row] if row is not None else []
-    row = _make_row(cand, page, header, None)
+    row = _make_row(cand, page, header)
     return [row] if row is not None else []
 
 
-def _make_row(cand: Candidate, page: Page, header: Header, _unused: object) -> ResultRow | None:
+def _make_row(cand: Candidate, page: Page, header: Header) -> ResultRow | None:
+    """The row a candidate line makes, matched, checked and scored; None when not a result."""
     lang = header.language
     unit_token = cand.unit
     ucum = unit_token.ucum if unit_token else None
@@ -563,7 +564,8 @@ def _finish(state: _State, report: PdfReport | ImageReport, kind: str, name: str
     return Extraction(rows=rows, date=header.date, lab=header.lab,
                       patient_name=header.patient_name, birth_date=header.birth_date,
                       language=header.language, pages=report.count, kind=kind,
-                      box_unit=report.box_unit, page_sizes=state.sizes)
+                      box_unit=report.box_unit, page_sizes=state.sizes,
+                      page_turns=[state.turns.get(i, 0) for i in range(report.count)])
 
 
 def _bold_flags(rows: list[ResultRow]) -> None:

@@ -102,6 +102,9 @@ class Extraction:
     kind: str  # "text" (born-digital PDF), "scan" (PDF without text layer) or "photo"
     box_unit: str = "pt"  # "pt" or "px"; see the module docstring
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # width, height
+    # Degrees each page was turned clockwise before reading (a photo taken sideways): pass
+    # it to `page_image(..., turn=)` to get the image the boxes refer to.
+    page_turns: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
@@ -111,5 +114,6 @@ class Extraction:
             "birth_date": self.birth_date, "language": self.language, "pages": self.pages,
             "kind": self.kind, "box_unit": self.box_unit,
             "page_sizes": [[round(w, 1), round(h, 1)] for w, h in self.page_sizes],
+            "page_turns": list(self.page_turns),
             "warnings": list(self.warnings), "rows": [r.as_dict() for r in self.rows],
         }

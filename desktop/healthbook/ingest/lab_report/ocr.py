@@ -116,7 +116,8 @@ def _blank_band(image: Image.Image) -> int | None:
 
 
 def _words(image: Image.Image, langs: str, dy: int) -> list[Word]:
-    tsv = _run(image, ["-l", langs, "--psm", PAGE_SEGMENTATION, "-c", "tessedit_create_tsv=1"])
+    tsv = _run(image, ["-l", langs, "--psm", PAGE_SEGMENTATION, "-c", "tessedit_create_tsv=1",
+                       "-c", "tessedit_do_invert=0"])  # no white-on-black text on lab reports
     words = []
     for row in tsv.splitlines()[1:]:
         parts = row.split("\t")

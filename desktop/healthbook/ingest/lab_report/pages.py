@@ -51,7 +51,7 @@ class Page:
 
 def _heif_opener() -> None:
     try:
-        import pillow_heif  # type: ignore[import-not-found]
+        import pillow_heif
     except ImportError:
         return
     pillow_heif.register_heif_opener()

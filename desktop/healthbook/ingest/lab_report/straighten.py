@@ -83,10 +83,9 @@ def page_corners(image: Image.Image) -> np.ndarray | None:
     picture or cannot be told from the background."""
     small, scale = _small(image.convert("L"), 400)
     pixels = np.asarray(small.filter(ImageFilter.MedianFilter(5)))
-    threshold = _otsu(pixels)
-    paper = pixels > threshold
+    paper = _paper_mask(pixels)
     share = paper.mean()
-    if share > 0.93 or share < 0.2 or pixels[paper].mean() - pixels[~paper].mean() < 40:
+    if share > 0.93 or share < 0.2 or pixels[paper].mean() - pixels[~paper].mean() < 30:
         return None
     ys, xs = np.nonzero(paper)
     points = np.stack([xs, ys], axis=1).astype(np.float64)
@@ -98,6 +97,25 @@ def page_corners(image: Image.Image) -> np.ndarray | None:
     if area < 0.25 * paper.size or area > 0.97 * paper.size:
         return None
     return corners / scale
+
+
+def _paper_mask(pixels: np.ndarray) -> np.ndarray:
+    """Which pixels are paper: two brightness planes (paper, table) fitted in turn, since the
+    light often falls off across a photo and the shaded paper is as dark as the lit table."""
+    h, w = pixels.shape
+    ys, xs = np.mgrid[0:h, 0:w]
+    design = np.stack([np.ones(h * w), xs.ravel() / w, ys.ravel() / h], axis=1)
+    values = pixels.ravel().astype(np.float64)
+    paper = values > _otsu(pixels)
+    for _ in range(4):
+        if paper.sum() < 50 or (~paper).sum() < 50:
+            break
+        fit_paper = np.linalg.lstsq(design[paper], values[paper], rcond=None)[0]
+        fit_table = np.linalg.lstsq(design[~paper], values[~paper], rcond=None)[0]
+        # Text on the paper is dark: count a pixel as paper unless it is nearer the table.
+        paper = np.abs(values - design @ fit_paper) < np.abs(values - design @ fit_table)
+    mask = Image.fromarray((paper.reshape(h, w) * 255).astype(np.uint8))
+    return np.asarray(mask.filter(ImageFilter.MedianFilter(7))) > 127
 
 
 def flatten(image: Image.Image, corners: np.ndarray) -> Image.Image:
@@ -188,12 +206,14 @@ def erase_rules(image: Image.Image) -> Image.Image:
     ink = (gray < _otsu(gray[::4, ::4])).astype(np.uint8)
     half_h = max(10, round(25 * unit))  # a 51-pixel run at 200 dpi: longer than a word's stroke
     half_v = max(15, round(35 * unit))  # taller than the tallest letters of a title
-    across = _run_sum(ink, 1, half_h) >= 2 * half_h - 1
-    down = _run_sum(ink, 0, half_v) >= 2 * half_v - 1
-    # A pixel of a rule: inside a long run. Grow by one pixel to take the antialiased edge.
-    rule = _run_sum(across.astype(np.uint8), 1, half_h) > 0
-    rule &= ink == 1
-    rule |= (_run_sum(down.astype(np.uint8), 0, half_v) > 0) & (ink == 1)
+    thin = max(3, round(6 * unit))  # rules are a few pixels thick; text and shading are not
+    flat = ((ink == 1) & (_run_sum(ink, 0, thin) <= thin)).astype(np.uint8)
+    narrow = ((ink == 1) & (_run_sum(ink, 1, thin) <= thin)).astype(np.uint8)
+    # A rule: a long unbroken run of such thin ink (a row of bold letters never is one).
+    across = _run_sum(flat, 1, half_h) >= 2 * half_h - 1
+    down = _run_sum(narrow, 0, half_v) >= 2 * half_v - 1
+    rule = (_run_sum(across.astype(np.uint8), 1, half_h) > 0) & (flat == 1)
+    rule |= (_run_sum(down.astype(np.uint8), 0, half_v) > 0) & (narrow == 1)
     if not rule.any():
         return image
     grown = _run_sum(_run_sum(rule.astype(np.uint8), 0, 1), 1, 1) > 0

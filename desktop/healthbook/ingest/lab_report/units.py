@@ -21,7 +21,7 @@ _FOLDED = {
     "mmol/l": "mmol/L", "umol/l": "umol/L", "mm": "mm/h", "ng/dl": "ng/dL", "pg/dl": "pg/dL",
     "mu/l": "m[IU]/L", "mu/ml": "m[IU]/mL", "uu/ml": "u[IU]/mL", "iu/l(37c)": "U/L",
     "mcmol/l": "umol/L",
-    "nmol/l": "nmol/L", "pmol/l": "pmol/L", "meq/l": "meq/L", "mosm/kg": "mosm/kg",
+    "nmol/l": "nmol/L", "pmol/l": "pmol/L", "pg/l": "pg/L", "meq/l": "meq/L", "mosm/kg": "mosm/kg",
     "mosmol/kg": "mosm/kg", "%": "%", "fl": "fL", "u3": "fL", "um3": "fL", "pg": "pg",
     "u/l": "U/L", "ui/l": "U/L", "iu/l": "U/L", "u/ml": "U/mL", "ku/l": "kU/L",
     "kui/l": "k[IU]/L", "kiu/l": "k[IU]/L", "mui/l": "m[IU]/L", "miu/l": "m[IU]/L",
@@ -57,6 +57,9 @@ _OCR_MISREADS = {
     "mui/i": "m[IU]/L", "mmoi/l": "mmol/L", "mmo1/l": "mmol/L",
     "umol/i": "umol/L", "pmol/i": "pmol/L", "ng/ml.": "ng/mL", "mg/i": "mg/L",
     "9/l": "10*9/L", "12/l": "10*12/L", "mil/min/1,73m2": "mL/min/{1.73_m2}",
+    "mol/l": "umol/L", "yumol/l": "umol/L", "pumol/l": "umol/L", "muui/l": "m[IU]/L",
+    "g/d": "g/dL", "g/dt": "g/dL", "g/di": "g/dL", "mg/d": "mg/dL", "mg/dt": "mg/dL",
+    "°9/l": "10*9/L", "°12/l": "10*12/L",
     "mll/min/1,73m2": "mL/min/{1.73_m2}",
 }
 _LETTER = re.compile(r"[A-Za-zµμ%]")

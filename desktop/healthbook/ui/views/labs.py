@@ -8,7 +8,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,7 +30,7 @@ from healthbook.clinical.timeline import describe
 from healthbook.clinical.units import display_unit
 from healthbook.knowledge import Entry
 from healthbook.ui.formatting import date_with_age, local_date
-from healthbook.ui.icons import icon
+from healthbook.ui.icons import follow_palette, icon
 from healthbook.ui.lab_rows import (
     FLAG,
     LATEST,
@@ -124,8 +124,9 @@ class LabsView(QWidget):
         self.search.setPlaceholderText(self.tr("Search tests"))
         self.search.setAccessibleName(self.tr("Search tests"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(QAction(icon("search"), "", self.search),
-                              QLineEdit.ActionPosition.LeadingPosition)
+        self._search_icon = QAction(icon("search"), "", self.search)
+        self.search.addAction(self._search_icon, QLineEdit.ActionPosition.LeadingPosition)
+        follow_palette(self._palette_changed)
         self.search.textChanged.connect(self._filter)
         self.table = QTableView()
         self.table.setObjectName("labs")
@@ -265,6 +266,9 @@ class LabsView(QWidget):
         session.data_ready.connect(self.show_data)
         session.locked.connect(lambda: self.show_data(None))
 
+    def _palette_changed(self, _palette: QPalette) -> None:
+        self._search_icon.setIcon(icon("search"))
+
     def source_hint(self) -> str:
         """What the source line says before a point is chosen."""
         return self.tr("Point at a result on the chart to see its value, date and where it "
@@ -395,7 +399,8 @@ class LabsView(QWidget):
         source = self._source_of(point.record_id)
         lines = [f"<b>{esc(point.label)}</b>", esc(local_date(point.when.date()))]
         if point.out_of_range:
-            lines[0] += f" · {esc(self.tr('outside the normal range'))}"
+            outside = self.tr("outside the normal range")  # i18n: tr() outside f-strings
+            lines[0] += f" · {esc(outside)}"
         if source:
             lines.append(esc(self.tr("from {file}").format(file=source)))
         return "<br>".join(lines)

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,7 +29,7 @@ from healthbook.clinical.wearables import MetricFact
 from healthbook.knowledge import Entry, for_stored
 from healthbook.ui.first_run import FirstRunGuide
 from healthbook.ui.formatting import date_with_age, local_date
-from healthbook.ui.icons import pixmap
+from healthbook.ui.icons import follow_palette, pixmap
 from healthbook.ui.lab_rows import analyte_entries, flag_chip, spark_of
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.sparkline import Spark
@@ -160,6 +161,7 @@ class OverviewView(QWidget):
         self._data: PersonData | None = None
         session.data_ready.connect(self.show_data)
         session.locked.connect(self.clear)
+        follow_palette(self._palette_changed)
 
     def _heading(self, text: str, icon_name: str) -> _Heading:
         heading = _Heading(text, icon_name)
@@ -408,14 +410,12 @@ class OverviewView(QWidget):
         elif kind == "metric":
             self.open_metric.emit(what)
 
-    def changeEvent(self, event: QEvent) -> None:
-        """Icons follow the palette (light or dark)."""
-        if event.type() == QEvent.Type.PaletteChange:
-            for card in self.cards.values():
-                card.retint()
-            for heading in self._headings:
-                heading.retint()
-            if self._data is not None:
-                self.show_data(self._data)
-        super().changeEvent(event)
+    def _palette_changed(self, _palette: QPalette) -> None:
+        """Icons and tiles follow the palette (light or dark)."""
+        for card in self.cards.values():
+            card.retint()
+        for heading in self._headings:
+            heading.retint()
+        if self._data is not None:
+            self.show_data(self._data)
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from healthbook.clinical.wearables import SLEEP, MetricFact
 from healthbook.ui.formatting import date_with_age, hours_minutes, number
-from healthbook.ui.icons import pixmap
+from healthbook.ui.icons import follow_palette, pixmap
 from healthbook.ui.range_buttons import SegmentedButtons, periods, time_ranges, window
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import XS, L, M, S, tone
@@ -263,6 +263,13 @@ class WellnessView(QWidget):
         self.period.currentIndexChanged.connect(lambda _i: self.redraw())
         session.data_ready.connect(self.show_data)
         session.locked.connect(lambda: self.show_data(None))
+        follow_palette(self._palette_changed)
+
+    def _palette_changed(self, _palette: QPalette) -> None:
+        """Cards again, with icons and notes in the new palette's colours."""
+        self._dirty = bool(self._metrics)
+        if self.isVisible():
+            self._build()
 
     @property
     def canvas(self) -> Any:
