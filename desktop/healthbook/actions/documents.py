@@ -186,7 +186,7 @@ def confirmed(row: ResultRow) -> ConfirmedRow:
 
         entry = entry_by_id(row.analyte)
         if entry is not None:
-            name = entry.name("en")
+            name = entry.name("en")  # stored data: the library shows it in any language
     return ConfirmedRow(name, row.name, row.loinc, row.value, row.value_text,
                         row.ucum or (row.unit or None), row.low, row.high, row.flag, row.page,
                         row.box, row.comparator)

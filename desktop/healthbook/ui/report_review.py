@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from healthbook import actions
 from healthbook.actions.documents import ConfirmedRow, Document, confirmed, person_doubt
+from healthbook.i18n import current_language
 from healthbook.ingest.lab_report import Extraction, ResultRow
 from healthbook.ui.session import Session
 from healthbook.ui.style import alert_colour
@@ -190,7 +191,7 @@ class ReviewDialog(QDialog):
 
             entry = entry_by_id(row.analyte)
             if entry is not None:
-                self.table.item(index, NAME).setToolTip(entry.name("en"))
+                self.table.item(index, NAME).setToolTip(entry.name(current_language()))
         unsure = row is None or row.needs_review
         if unsure:
             reasons = "; ".join(row.reasons) if row is not None and row.reasons else \

@@ -3,7 +3,7 @@ immunizations, procedures and documents (notes shown as text)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,14 +26,20 @@ from PySide6.QtWidgets import (
 
 from healthbook.clinical.allergy_check import allergy_notes
 from healthbook.clinical.timeline import describe
+from healthbook.i18n import current_language
 from healthbook.knowledge import for_stored
 from healthbook.ui.models import MedicationModel
 from healthbook.ui.record_form import FORM_KIND, HistoryDialog, RecordForm
 from healthbook.ui.session import PersonData, Session
 from healthbook.vault import RecordKind, StoredRecord
 
-LISTED = ((RecordKind.CONDITION, "Conditions"), (RecordKind.IMMUNIZATION, "Immunizations"),
-          (RecordKind.PROCEDURE, "Procedures"))
+LISTED = ((RecordKind.CONDITION, QT_TRANSLATE_NOOP("RecordsView", "Conditions")),
+          (RecordKind.IMMUNIZATION, QT_TRANSLATE_NOOP("RecordsView", "Immunizations")),
+          (RecordKind.PROCEDURE, QT_TRANSLATE_NOOP("RecordsView", "Procedures")))
+EMPTY = {RecordKind.CONDITION: QT_TRANSLATE_NOOP("RecordsView", "No conditions recorded."),
+         RecordKind.IMMUNIZATION: QT_TRANSLATE_NOOP("RecordsView",
+                                                    "No vaccinations recorded."),
+         RecordKind.PROCEDURE: QT_TRANSLATE_NOOP("RecordsView", "No procedures recorded.")}
 
 
 def _record_list(name: str) -> QListWidget:
@@ -50,9 +56,11 @@ def explanation(stored: StoredRecord) -> str:
     entry = for_stored(r)
     if entry is None:
         return r.display or ""
-    t = entry.text("en")
+    t = entry.text(current_language())
     sources = "; ".join(s.title for s in entry.sources[:2])
-    return f"{t.name}: {t.summary}\n\nIn the record: {r.display or ''}\nSources: {sources}"
+    return QApplication.translate(
+        "RecordsView", "{name}: {summary}\n\nIn the record: {record}\nSources: {sources}").format(
+        name=t.name, summary=t.summary, record=r.display or "", sources=sources)
 
 
 def _fill(widget: QListWidget, records: list[StoredRecord], empty: str) -> None:
@@ -81,7 +89,7 @@ class RecordsView(QWidget):
         self.tabs = QTabWidget()
         self.meds = MedicationModel(self)
         meds_table = QTableView()
-        meds_table.setAccessibleName("Medications")
+        meds_table.setAccessibleName(self.tr("Medications"))
         meds_table.setModel(self.meds)
         meds_table.verticalHeader().hide()
         meds_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -90,37 +98,37 @@ class RecordsView(QWidget):
             QHeaderView.ResizeMode.ResizeToContents)
         meds_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         meds_table.setWordWrap(True)
-        self.allergies = _record_list("Allergies")
+        self.allergies = _record_list(self.tr("Allergies"))
         meds_page = QSplitter(Qt.Orientation.Horizontal)
         meds_page.addWidget(meds_table)
         allergy_box = QWidget()
         allergy_layout = QVBoxLayout(allergy_box)
-        allergy_layout.addWidget(QLabel("<b>Allergies</b>"))
+        allergy_layout.addWidget(QLabel("<b>" + self.tr("Allergies") + "</b>"))
         allergy_layout.addWidget(self.allergies)
         meds_page.addWidget(allergy_box)
         meds_page.setSizes([640, 300])
-        self.tabs.addTab(meds_page, "Medications and allergies")
+        self.tabs.addTab(meds_page, self.tr("Medications and allergies"))
         self.lists: dict[RecordKind, QListWidget] = {}
         for kind, title in LISTED:
-            self.lists[kind] = _record_list(title)
-            self.tabs.addTab(self.lists[kind], title)
-        self.documents = _record_list("Documents")
+            self.lists[kind] = _record_list(self.tr(title))
+            self.tabs.addTab(self.lists[kind], self.tr(title))
+        self.documents = _record_list(self.tr("Documents"))
         self.document_text = QPlainTextEdit()
         self.document_text.setReadOnly(True)
-        self.document_text.setAccessibleName("Document text")
+        self.document_text.setAccessibleName(self.tr("Document text"))
         self.pdf_pages = QWidget()
         self.pdf_layout = QVBoxLayout(self.pdf_pages)
         pdf_scroll = QScrollArea()
         pdf_scroll.setWidgetResizable(True)
         pdf_scroll.setWidget(self.pdf_pages)
-        pdf_scroll.setAccessibleName("Document pages")
+        pdf_scroll.setAccessibleName(self.tr("Document pages"))
         self.document_view = QStackedWidget()
         self.document_view.addWidget(self.document_text)
         self.document_view.addWidget(pdf_scroll)
         docs = QSplitter(Qt.Orientation.Horizontal)
         docs.addWidget(self.documents)
         docs.addWidget(self.document_view)
-        self.tabs.addTab(docs, "Documents")
+        self.tabs.addTab(docs, self.tr("Documents"))
         self.documents.currentItemChanged.connect(self._open_document)
         self.meds_table = meds_table
         self._shown_person: int | None = None
@@ -249,12 +257,12 @@ class RecordsView(QWidget):
         self.meds.warnings = allergy_notes(data.facts) if data else {}
         self.meds.set_rows(data.facts.medications if data else [])
         _fill(self.allergies, [r for r in records if r.record.kind is RecordKind.ALLERGY],
-              "No allergies recorded.")
+              self.tr("No allergies recorded."))
         for kind, widget in self.lists.items():
             _fill(widget, [r for r in records if r.record.kind is kind],
-                  f"No {kind.value} records.")
+                  self.tr(EMPTY[kind]))
         _fill(self.documents, [r for r in records if r.record.kind is RecordKind.DOCUMENT],
-              "No documents.")
+              self.tr("No documents."))
         self.document_text.clear()
         if data is None or data.person.id != self._shown_person:
             self.status.clear()
@@ -284,7 +292,8 @@ class RecordsView(QWidget):
     def _show_document(self, loaded: tuple) -> None:
         stored, attachment, pages = loaded
         r = stored.record
-        header = f"{r.display or 'Document'} — {(r.effective or '')[:10]}\n\n"
+        untitled = self.tr("Document")
+        header = f"{r.display or untitled} — {(r.effective or '')[:10]}\n\n"
         while self.pdf_layout.count():
             widget = self.pdf_layout.takeAt(0).widget()
             if widget is not None:
@@ -293,16 +302,18 @@ class RecordsView(QWidget):
             for number, png in enumerate(pages, 1):
                 label = QLabel()
                 label.setPixmap(QPixmap.fromImage(QImage.fromData(png)))
-                label.setAccessibleName(f"Page {number}")
+                label.setAccessibleName(self.tr("Page {number}").format(number=number))
                 self.pdf_layout.addWidget(label)
             self.document_view.setCurrentIndex(1)
             return
         if attachment is None:
-            body = r.value_text or "This document has no stored content (only a link)."
+            body = r.value_text or self.tr("This document has no stored content (only a "
+                                           "link).")
         elif attachment.content_type.startswith("text/"):
             body = attachment.data.decode("utf-8", errors="replace")
         else:
-            body = (f"A {attachment.content_type} document of {len(attachment.data):,} bytes is "
-                    "stored encrypted in the vault; Healthbook cannot display this type.")
+            body = self.tr("A {kind} document of {size} bytes is stored encrypted in the "
+                           "vault; Healthbook cannot display this type.").format(
+                kind=attachment.content_type, size=f"{len(attachment.data):,}")
         self.document_text.setPlainText(header + body)
         self.document_view.setCurrentIndex(0)
