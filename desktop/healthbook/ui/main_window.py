@@ -91,6 +91,11 @@ class MainWindow(QMainWindow):
         self.kiosk_welcome.admin_requested.connect(self.leave_kiosk)
         self.kiosk_welcome.language_requested.connect(self._visitor_language)
         self.stack.addWidget(self.kiosk_welcome if kiosk else self.unlock_view)
+        # The start screen not shown still belongs to the window (deleted with it, never left
+        # for Python's shutdown to delete while its signals are connected).
+        spare = self.unlock_view if kiosk else self.kiosk_welcome
+        spare.setParent(self)
+        spare.hide()
         self.stack.addWidget(self._build_app())
         minutes = min(self.prefs.auto_lock_minutes, KIOSK_IDLE_MINUTES) if kiosk \
             else self.prefs.auto_lock_minutes
