@@ -81,3 +81,22 @@ def test_a_person_without_wearables_is_told_what_to_import(qtbot, window: MainWi
     assert wellness.pages.currentWidget() is wellness.empty
     assert "Apple Health" in wellness.empty.text()
     assert wellness.cards == []
+
+
+def test_hover_shows_value_day_and_source(qtbot, demo: MainWindow) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QPoint
+
+    from tests.journeys.driver import hover
+
+    demo.show_page("Wellness")
+    qtbot.wait(100)  # laid out, as a person would see it before pointing
+    weight = next(c for c in demo.views["Wellness"].cards if c.fact.metric == "body_weight")
+    canvas = weight.canvas
+    canvas.canvas.draw()
+    ax = canvas.figure.axes[0]
+    x, y = ax.transData.transform(ax.lines[0].get_xydata()[-1])
+    ratio = canvas.canvas.devicePixelRatioF()
+    hover(qtbot, canvas.canvas, QPoint(int(x / ratio), int(canvas.canvas.height() - y / ratio)))
+    qtbot.waitUntil(lambda: canvas.tip.isVisible(), timeout=5000)
+    assert "kg" in canvas.tip.text()
+    assert "Demo wearable data" in canvas.tip.text()

@@ -16,6 +16,7 @@ matplotlib.use("QtAgg")
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.dates import date2num, num2date
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import ConstrainedLayoutEngine
 from PySide6.QtCore import QPoint, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -70,8 +71,8 @@ class ChartCanvas(QWidget):
 
     def __init__(self, parent: QWidget | None = None, height: float = 3.4) -> None:
         super().__init__(parent)
-        self.figure = Figure(figsize=(6, height), layout="constrained")
-        self.figure.get_layout_engine().set(w_pad=0.06, h_pad=0.06)
+        self.figure = Figure(figsize=(6, height),
+                             layout=ConstrainedLayoutEngine(w_pad=0.06, h_pad=0.06))
         self.canvas = _Canvas(self.figure, self._key)
         self.canvas.setParent(self)
         self.canvas.setFocusPolicy(Qt.FocusPolicy.StrongFocus)

@@ -4,7 +4,7 @@ palette so they read in light and dark mode alike."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPalette, QPixmap
@@ -12,6 +12,7 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
 
 from healthbook.paths import resources_dir
+from healthbook.ui.style import palette_colour
 
 # Sections of the side bar -> icon names.
 SECTIONS = {"Overview": "overview", "Timeline": "timeline", "Labs": "labs",
@@ -25,8 +26,7 @@ def _svg(name: str) -> str:
 
 
 def _colour(role: QPalette.ColorRole = QPalette.ColorRole.WindowText) -> str:
-    app = QApplication.instance()
-    return app.palette().color(role).name() if app is not None else "#444444"
+    return palette_colour(role)
 
 
 def pixmap(name: str, size: int = 20, colour: str | None = None) -> QPixmap:
@@ -35,7 +35,12 @@ def pixmap(name: str, size: int = 20, colour: str | None = None) -> QPixmap:
     app = QApplication.instance()
     if app is not None and QApplication.primaryScreen() is not None:
         ratio = max(1.0, QApplication.primaryScreen().devicePixelRatio())
-    svg = _svg(name).replace("currentColor", colour or _colour())
+    return QPixmap(_render(name, size, colour or _colour(), ratio))  # a cheap shared copy
+
+
+@lru_cache(maxsize=256)
+def _render(name: str, size: int, colour: str, ratio: float) -> QPixmap:
+    svg = _svg(name).replace("currentColor", colour)
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     image = QPixmap(QSize(round(size * ratio), round(size * ratio)))
     image.fill(Qt.GlobalColor.transparent)
@@ -62,7 +67,7 @@ def follow_palette(slot: Callable[[QPalette], None]) -> None:
     """Call `slot` (a QObject's method: the connection ends with it) when the application's
     palette changes, e.g. when the system switches between light and dark."""
     app = QApplication.instance()
-    if app is not None:
+    if isinstance(app, QApplication):
         app.paletteChanged.connect(slot)
 
 

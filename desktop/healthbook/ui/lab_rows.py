@@ -8,7 +8,7 @@ library does not explain go under "Other tests". Rows are snapshots (no SQL in d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,7 +86,7 @@ def flag_chip(flag: Flag) -> tuple[str, str]:
     return "", ""
 
 
-def analyte_entries(analytes: Sequence[AnalyteFact], records: dict[int, Any]
+def analyte_entries(analytes: Sequence[AnalyteFact], records: Mapping[Any, Any]
                     ) -> dict[str, Entry]:
     """The knowledge library's entry for each analyte (by key), found from its latest record."""
     found: dict[str, Entry] = {}
@@ -304,7 +304,7 @@ class LabDelegate(QStyledItemDelegate):
             line = opt.palette.highlightedText().color() if selected else None
             paint_spark(painter, rect.adjusted(6, 4, -6, -4), spark, line)
             return
-        text, kind = chip
+        text, kind = chip if chip is not None else ("", "")
         if not text:
             return
         painter.save()
@@ -313,9 +313,10 @@ class LabDelegate(QStyledItemDelegate):
         width = metrics.horizontalAdvance(text) + 16
         height = metrics.height() + 4
         box = QRectF(rect.left() + 6, rect.center().y() - height / 2, width, height)
-        colour = QColor(tone(kind))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        colour = opt.palette.highlightedText().color() if selected else QColor(tone(kind))
         fill = QColor(colour)
-        fill.setAlphaF(0.16)
+        fill.setAlphaF(0.22 if selected else 0.16)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(box, height / 2, height / 2)

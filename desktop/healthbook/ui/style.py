@@ -71,20 +71,35 @@ QGroupBox QLabel {{ font-weight: normal; }}
 """
 
 
-def _palette() -> Any:
-    from PySide6.QtWidgets import QApplication
+_colours: dict[Any, str] = {}  # palette role -> colour name, until the palette changes
+_listening: list[bool] = []
 
-    app = QApplication.instance()
-    return app.palette() if app is not None else None
+
+def palette_colour(role: Any) -> str:
+    """The application palette's colour for `role` ('#rrggbb'), cached (reading the palette
+    copies it, and sparklines ask on every paint) until the palette changes."""
+    if role not in _colours:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return "#000000"
+        if not _listening:
+            app.paletteChanged.connect(_forget_colours)
+            _listening.append(True)
+        _colours[role] = QApplication.palette().color(role).name()
+    return _colours[role]
+
+
+def _forget_colours(*_args: Any) -> None:
+    _colours.clear()
 
 
 def is_dark() -> bool:
     """True when the application's palette is a dark one."""
-    from PySide6.QtGui import QPalette
+    from PySide6.QtGui import QColor, QPalette
 
-    palette = _palette()
-    return palette is not None and \
-        palette.color(QPalette.ColorRole.Base).lightness() < 128
+    return QColor(palette_colour(QPalette.ColorRole.Base)).lightness() < 128
 
 
 def tone(name: str) -> str:
@@ -107,13 +122,9 @@ def chart_theme() -> Any:
 
     from healthbook.reports.plot import DARK, LIGHT
 
-    palette = _palette()
     base = DARK if is_dark() else LIGHT
-    if palette is None:
-        return base
     role = QPalette.ColorRole
-    return replace(base, background=palette.color(role.Base).name(),
-                   ink=palette.color(role.Text).name())
+    return replace(base, background=palette_colour(role.Base), ink=palette_colour(role.Text))
 
 
 def font_points(size: int, base: Any = None) -> Any:

@@ -4,6 +4,8 @@ hover)."""
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from healthbook.ui.icons import pixmap
 from healthbook.ui.sparkline import Spark, Sparkline
-from healthbook.ui.style import CAPTION, XS, M, S, font_points, tone
+from healthbook.ui.style import BODY, CAPTION, XS, M, S, font_points, tone
 
 
 def show_when(widget: QWidget, visible: bool) -> None:
@@ -85,6 +87,29 @@ def _label(text: str = "", name: str = "", plain: bool = True) -> QLabel:
     return label
 
 
+_NUMBER = re.compile(r"[\d][\d.,:/\u00a0\u202f]*")
+
+
+def value_markup(value: str) -> str:
+    """A value for the big figure: numbers large, words between them small ('6 h 52 min'
+    reads as 6 and 52 with small h and min), every part escaped."""
+    parts, at = [], 0
+    for match in _NUMBER.finditer(value):
+        words = value[at:match.start()]
+        if words.strip():
+            parts.append(f"<span style='font-size:{BODY}pt; font-weight:400'>"
+                         f"{html.escape(words)}</span>")
+        elif words:
+            parts.append(html.escape(words))
+        parts.append(html.escape(match.group()))
+        at = match.end()
+    rest = value[at:]
+    if rest.strip():
+        parts.append(f"<span style='font-size:{BODY}pt; font-weight:400'>"
+                     f"{html.escape(rest)}</span>")
+    return "".join(parts) or html.escape(value)
+
+
 @dataclass(frozen=True)
 class TileData:
     """What a tile shows. `target` is what it opens: ('lab', key) or ('metric', name)."""
@@ -128,7 +153,7 @@ class Tile(QPushButton):
         self.icon_label.setPixmap(pixmap(data.icon, 18, tone("alert") if data.chip_kind == "alert"
                                          else None))
         self.title = _label(data.title, "caption")
-        self.title.setWordWrap(False)
+        self.title.setWordWrap(True)  # long names (and long languages) take a second line
         head.addWidget(self.icon_label)
         head.addWidget(self.title, 1)
         self.chip = Chip(data.chip, data.chip_kind)
@@ -137,7 +162,7 @@ class Tile(QPushButton):
         layout.addLayout(head)
         row = QHBoxLayout()
         row.setSpacing(XS)
-        self.value = _label(data.value, "figure")
+        self.value = _label(value_markup(data.value), "figure", plain=False)
         self.unit = _label(data.unit, "unit")
         row.addWidget(self.value)
         row.addWidget(self.unit, 0, Qt.AlignmentFlag.AlignBottom)
@@ -147,6 +172,7 @@ class Tile(QPushButton):
         self.spark.set_spark(data.spark)
         layout.addWidget(self.spark)
         self.note = _label(data.note, "caption")
+        self.note.setWordWrap(True)
         if data.note_kind:
             self.note.setStyleSheet(f"color: {tone(data.note_kind)};")
         layout.addWidget(self.note)
@@ -164,10 +190,16 @@ class Tile(QPushButton):
         self.opened.emit(self.data.target or ("", ""))
 
     def sizeHint(self) -> QSize:
-        return self.layout().sizeHint().expandedTo(QSize(200, 0))
+        layout = self.layout()
+        return layout.sizeHint().expandedTo(QSize(200, 0)) if layout else QSize(200, 120)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(170, self.layout().minimumSize().height())
+        """Wide enough for the value and its unit on one line (names and notes wrap)."""
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout else None
+        row = self.value.sizeHint().width() + XS + self.unit.sizeHint().width() + \
+            (margins.left() + margins.right() if margins else 0)
+        return QSize(max(170, row), layout.minimumSize().height() if layout else 120)
 
     def text_lines(self) -> list[str]:
         """What the tile says, line by line (for tests and screen readers)."""
@@ -215,7 +247,10 @@ class TileGrid(QWidget):
 
     def _place(self) -> None:
         width = self.width() if self.width() > 50 else 1000
-        columns = max(1, min(self._max_columns, width // self._min_width))
+        # Columns as narrow as `min_width`, unless a tile needs more (a long value or unit).
+        need = max([self._min_width] + [t.minimumSizeHint().width() + self._grid.spacing()
+                                        for t in self._tiles])
+        columns = max(1, min(self._max_columns, width // need))
         if columns == self._columns:
             return
         self._columns = columns
@@ -321,7 +356,8 @@ class ListCard(QFrame):
     def clear(self) -> None:
         """Forget every line."""
         while self._rows.count():
-            widget = self._rows.takeAt(0).widget()
+            item = self._rows.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:  # deleted at once: no person's words linger
                 widget.hide()
                 widget.setParent(None)

@@ -99,7 +99,7 @@ class Extraction:
     birth_date: str | None  # ISO
     language: str  # "fr" or "en"
     pages: int
-    kind: str  # "text" (born-digital PDF), "scan" (PDF without text layer) or "photo"
+    kind: str  # "text" (born-digital PDF), "scan" (a PDF page had no text layer) or "photo"
     box_unit: str = "pt"  # "pt" or "px"; see the module docstring
     page_sizes: list[tuple[float, float]] = field(default_factory=list)  # width, height
     # Degrees each page was turned clockwise before reading (a photo taken sideways): pass

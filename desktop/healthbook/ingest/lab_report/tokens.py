@@ -25,6 +25,7 @@ _POWER_UNIT = re.compile(r"(?:[x×*]\s?)?10\s?(?:[\^*eE]\s?\d{1,2}|[⁰¹²³⁴
 _CHUNK = re.compile(r"[(\[]?[^\s()\[\]]+[)\]]?|\S")
 _OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "D": "0", "I": "1", "l": "1", "|": "1",
                              "S": "5", "s": "5", "B": "8", "A": "4", "Z": "2", "g": "9"})
+_STRAY_OPEN = re.compile(rf"[\[|]\s*({NUM})(?![\d\]/.,])")
 _OCR_NUMBER = re.compile(r"[0-9OoDIl|SsBAZg]{1,4}[.,][0-9OoDIl|SsBZg]{1,3}(?![\w/])")
 
 FLAGS = {"H": "H", "L": "L", "HH": "HH", "LL": "LL", "HIGH": "H", "LOW": "L", "*": "*",
@@ -173,6 +174,10 @@ def _next(text: str, pos: int, lang: str, ocr: bool) -> tuple[Token, int]:
             token.flag = FLAGS.get(m.group(2).upper(), m.group(2))
         return token, pos + m.end()
     if ocr:
+        m = _STRAY_OPEN.match(rest)  # "[21": a bracket OCR saw beside the value
+        if m:
+            return Token("num", m.group(1), value=parse_number(m.group(1), lang),
+                         repaired=True), pos + m.end()
         m = _OCR_NUMBER.match(rest)
         if m and any(c.isdigit() for c in m.group(0)):
             fixed = m.group(0).translate(_OCR_DIGITS)

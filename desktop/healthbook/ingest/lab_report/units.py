@@ -102,7 +102,10 @@ _OCR_EXACT = {"GIL": "10*9/L", "GIE": "10*9/L", "G/I": "10*9/L", "G/1": "10*9/L"
               "GI": "10*9/L", "TIL": "10*12/L", "T/I": "10*12/L", "TIE": "10*12/L",
               "gIL": "g/L", "g/I": "g/L", "g/1": "g/L", "gil": "g/L", "TL": "10*12/L",
               "GL": "10*9/L", "UL": "U/L", "UIL": "U/L", "gL": "g/L", "gdL": "g/dL",
-              "mgL": "mg/L", "mgdL": "mg/dL"}
+              "mgL": "mg/L", "mgdL": "mg/dL", "Gh": "10*9/L", "GA": "10*9/L",
+              "G/l.": "10*9/L", "Gi": "10*9/L", "Th": "10*12/L", "gidi": "g/dL", "gidL": "g/dL",
+              "g/t": "g/L", "g/dt": "g/dL", "mo/dl": "mg/dL", "mo/dL": "mg/dL",
+              "pimol/L": "umol/L", "mUmin/1.73m2": "mL/min/{1.73_m2}"}
 
 
 def to_ucum_ocr(printed: str) -> tuple[str | None, bool]:

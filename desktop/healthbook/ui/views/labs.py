@@ -8,7 +8,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -117,6 +117,8 @@ class LabsView(QWidget):
         self._entries: dict[str, Entry] = {}
         self.lab_names: dict[str, str] = {}
         self._person_id: int | None = None
+        self._series: Any = None  # the selected test's chart, drawn when the page is shown
+        self._chart_pending = False
         self.model = LabRowsModel(self)
         self.proxy = LabFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -277,8 +279,9 @@ class LabsView(QWidget):
     # -- data ------------------------------------------------------------------------------
     def show_data(self, data: PersonData | None) -> None:
         """Show a snapshot's tests and chart the first (or the one shown before) again."""
+        shown = self.selected()
         same_person = data is not None and data.person.id == self._person_id
-        kept = self.selected().key if same_person and self.selected() is not None else None
+        kept = shown.key if same_person and shown is not None else None
         self._person_id = data.person.id if data is not None else None
         analytes = data.facts.analytes if data else []
         self._records = {r.id: r for r in data.records} if data else {}
@@ -290,14 +293,17 @@ class LabsView(QWidget):
         self._spans()
         self._clear_detail()
         self.pages.setCurrentIndex(0 if analytes or data is None else 1)
-        if analytes:
-            self.reveal(kept or self.model.row(1).fact.key)  # row 0 is the first panel
+        first = self.model.row(1).fact if self.model.rowCount() > 1 else None  # 0: a panel
+        target = kept or (first.key if first is not None else None)
+        if target:
+            self.reveal(target)
 
     def _clear_detail(self) -> None:
         for label in (self.name, self.lab_name, self.value, self.unit, self.range,
                       self.statement):
             label.clear()
         self.chip.set_chip("")
+        self._series, self._chart_pending = None, False
         self.about.clear()
         self.source.setText(self.source_hint())  # never the previous person's point
         if self.canvas is not None:
@@ -341,16 +347,6 @@ class LabsView(QWidget):
         fact = self.selected()
         if fact is None:
             return
-        if self.canvas is None:
-            from healthbook.ui.charts import make_canvas
-
-            self.canvas = make_canvas(self)
-            self.canvas.on_hover = self._describe
-            self.canvas.on_click = self._describe
-            self.canvas.describe = self._tip
-            self._chart_layout.addWidget(self.canvas)
-            QWidget.setTabOrder(self.alt_units, self.canvas.canvas)
-            QWidget.setTabOrder(self.canvas.canvas, self.explain)
         entry = self._entries.get(fact.key)
         lab_name = self.lab_names.get(fact.key, fact.name)
         self.name.setText(entry.name("en") if entry is not None else fact.name)
@@ -374,13 +370,40 @@ class LabsView(QWidget):
         normal = range_words(series.low, series.high, unit)
         self.range.setText(self.tr("Normal range: {range} · {date}").format(
             range=normal, date=when) if normal else when)
-        start, end = window(self.ranges.currentData())
-        self.canvas.show_series(series, start, end)
+        self._series = series
+        self._draw_chart()
         kept = self.tr("Not charted: %n results in units that cannot be converted.", "",
                        len(fact.apart)) if fact.apart else ""
         self.statement.setText(f"{fact.statement} {kept}".strip())
         self.about.setHtml(about_html(entry, lab_name))
         self.source.setText(self.source_hint())
+
+    def _draw_chart(self) -> None:
+        """Chart the selected test; while the page is hidden (during unlock), only once it is
+        shown, so that unlocking does not wait for a chart nobody sees yet."""
+        if self._series is None:
+            return
+        if not self.isVisible():
+            self._chart_pending = True
+            return
+        self._chart_pending = False
+        if self.canvas is None:
+            from healthbook.ui.charts import make_canvas
+
+            self.canvas = make_canvas(self)
+            self.canvas.on_hover = self._describe
+            self.canvas.on_click = self._describe
+            self.canvas.describe = self._tip
+            self._chart_layout.addWidget(self.canvas)
+            QWidget.setTabOrder(self.alt_units, self.canvas.canvas)
+            QWidget.setTabOrder(self.canvas.canvas, self.explain)
+        start, end = window(self.ranges.currentData())
+        self.canvas.show_series(self._series, start, end)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._chart_pending:
+            self._draw_chart()
 
     def _explain(self) -> None:
         fact = self.selected()

@@ -6,6 +6,8 @@ and, for a person with no records yet, a first-run guide."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
@@ -49,6 +51,13 @@ TILE_WIDTH = 190  # both rows of tiles share one grid, so they line up
 def _days_spark(metric: MetricFact, days: int = SPARK_DAYS) -> Spark:
     values = [d.value for d in metric.days[-days:]]
     return Spark(values, bars=metric.summed)
+
+
+def warm_library() -> None:
+    """Load the knowledge library and its name index (no health data involved)."""
+    from healthbook.knowledge import search
+
+    search("glucose", limit=1)
 
 
 class _Heading(QWidget):
@@ -134,7 +143,7 @@ class OverviewView(QWidget):
         self.vitals.opened.connect(self._open)
         content.addWidget(self.vitals)
         self.cards: dict[str, ListCard] = {
-            "Current medications": ListCard(self.tr("Medicines taken now"), "medicine"),
+            "Current medications": ListCard(self.tr("Medicines"), "medicine"),
             "Allergies": ListCard(self.tr("Allergies"), "allergy"),
             "Conditions": ListCard(self.tr("Conditions"), "condition"),
             "Recent visits": ListCard(self.tr("Recent visits"), "visit"),
@@ -148,13 +157,9 @@ class OverviewView(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.guide = FirstRunGuide()
-        self.guide.import_requested.connect(self.import_requested)
-        self.guide.add_person_requested.connect(self.add_person_requested)
-        self.guide.demo_requested.connect(self.demo_requested)
+        self.guide: FirstRunGuide | None = None  # made when first needed: start-up stays fast
         self.pages = QStackedWidget()
         self.pages.addWidget(scroll)
-        self.pages.addWidget(self.guide)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -162,6 +167,18 @@ class OverviewView(QWidget):
         session.data_ready.connect(self.show_data)
         session.locked.connect(self.clear)
         follow_palette(self._palette_changed)
+        # The plain names come from the knowledge library: read it on the session's worker
+        # while the passphrase is typed, so that unlocking does not wait for it.
+        session.lane.run(lambda _job: warm_library())
+
+    def _first_run_guide(self) -> FirstRunGuide:
+        if self.guide is None:
+            self.guide = FirstRunGuide()
+            self.guide.import_requested.connect(self.import_requested)
+            self.guide.add_person_requested.connect(self.add_person_requested)
+            self.guide.demo_requested.connect(self.demo_requested)
+            self.pages.addWidget(self.guide)
+        return self.guide
 
     def _heading(self, text: str, icon_name: str) -> _Heading:
         heading = _Heading(text, icon_name)
@@ -181,7 +198,8 @@ class OverviewView(QWidget):
         self.attention_heading.count.clear()
         for card in self.cards.values():
             card.clear()
-        self.guide.title.clear()
+        if self.guide is not None:
+            self.guide.title.clear()
         self.pages.setCurrentIndex(0)
 
     def show_data(self, data: PersonData | None) -> None:
@@ -193,8 +211,9 @@ class OverviewView(QWidget):
         facts = data.facts
         if not data.records and not facts.metrics:
             self.clear()
-            self.guide.set_person(data.person.name, self.kiosk, self._session.is_demo)
-            self.pages.setCurrentIndex(1)
+            guide = self._first_run_guide()
+            guide.set_person(data.person.name, self.kiosk, self._session.is_demo)
+            self.pages.setCurrentWidget(guide)
             return
         self.pages.setCurrentIndex(0)
         self.title.setText(data.person.name)
@@ -338,7 +357,7 @@ class OverviewView(QWidget):
                              " ".join(description.split())))
 
     # -- lists -----------------------------------------------------------------------------
-    def _show_lists(self, data: PersonData, records: dict[int, StoredRecord]) -> None:
+    def _show_lists(self, data: PersonData, records: Mapping[Any, StoredRecord]) -> None:
         facts = data.facts
         clash = allergy_notes(facts)
         meds = []

@@ -5,6 +5,7 @@ changing the range or the period redraws without reading the vault."""
 
 from __future__ import annotations
 
+import html
 from datetime import date, timedelta
 from typing import Any
 
@@ -23,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from healthbook.clinical.wearables import SLEEP, MetricFact
-from healthbook.ui.formatting import date_with_age, hours_minutes, number
+from healthbook.ui.formatting import (
+    date_with_age,
+    hours_minutes,
+    local_date,
+    month_year,
+    number,
+)
 from healthbook.ui.icons import follow_palette, pixmap
 from healthbook.ui.range_buttons import SegmentedButtons, periods, time_ranges, window
 from healthbook.ui.session import PersonData, Session
@@ -84,10 +91,13 @@ def mean_between(fact: MetricFact, start: date, end: date) -> tuple[float | None
 class MetricCard(QFrame):
     """One metric: its name and headline value, a chart and a sentence."""
 
-    def __init__(self, fact: MetricFact, parent: QWidget | None = None) -> None:
+    def __init__(self, fact: MetricFact, sources: list[str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("card")
         self.fact = fact
+        self._sources = sources or []
+        self._period = "day"
         self.setAccessibleName(fact.label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(L, M, L, M)
@@ -120,6 +130,7 @@ class MetricCard(QFrame):
 
         self.canvas = make_canvas(self, height=2.2)
         self.canvas.setFixedHeight(CHART_HEIGHT)
+        self.canvas.describe = self._tip
         self.canvas.canvas.setAccessibleName(self.tr("{metric} chart").format(metric=fact.label))
         layout.addWidget(self.canvas, 1)
         self.sentence = QLabel()
@@ -169,11 +180,29 @@ class MetricCard(QFrame):
         """Chart the chosen range by the chosen period, and say what it shows."""
         from healthbook.ui.charts import metric_series
 
+        self._period = period
         start, end = window(days)
         since = start.date() - timedelta(days=31) if start is not None else None
         series = metric_series(self.fact, period, since, unit_words(self.fact))
         self.canvas.show_series(series, start, end, legend=False, ylabel=False)
         self.sentence.setText(self.sentence_for(days))
+
+    def _tip(self, point: Any) -> str:
+        """The hover tip: the value, the day (or week, or month) and where it came from."""
+        esc = html.escape
+        day = point.when.date()
+        when = {"week": self.tr("week of {date}").format(date=local_date(day)),
+                "month": month_year(day)}.get(self._period, local_date(day))
+        per = {"week": self.tr("average day"), "month": self.tr("average day")}
+        if self.fact.metric in SLEEP:
+            per = {"week": self.tr("average night"), "month": self.tr("average night")}
+        value = f"{metric_number(self.fact, point.value)} {unit_words(self.fact)}".strip()
+        lines = [f"<b>{esc(value)}</b>" + (f" · {esc(per[self._period])}"
+                                            if self._period in per else ""), esc(when)]
+        if self._sources:
+            lines.append(esc(self.tr("from {sources}").format(sources=", ".join(
+                self._sources))))
+        return "<br>".join(lines)
 
     def sentence_for(self, days: int | None) -> str:
         """A plain sentence about the chosen range, compared with the one before it."""
@@ -220,6 +249,7 @@ class WellnessView(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._metrics: list[MetricFact] = []
+        self._sources: dict[int, str] = {}
         self._dirty = False
         self.cards: list[MetricCard] = []
         title = QLabel(self.tr("Activity and sleep"))
@@ -241,10 +271,10 @@ class WellnessView(QWidget):
         inner_layout.setContentsMargins(0, 0, S, 0)
         inner_layout.addWidget(self.grid)
         inner_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(inner)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(inner)
         self.empty = QLabel(self.tr(
             "<h3>No activity or sleep data yet</h3><p>Import an Apple Health export "
             "(export.zip) or an Android Health Connect export (Import, in the side bar) to see "
@@ -252,7 +282,7 @@ class WellnessView(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.scroll)
+        self.pages.addWidget(self.scroller)
         self.pages.addWidget(self.empty)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(L, M, L, M)
@@ -279,6 +309,7 @@ class WellnessView(QWidget):
     def show_data(self, data: PersonData | None) -> None:
         """Show a snapshot's metrics (charts are drawn when the page is on screen)."""
         self._metrics = list(data.facts.metrics) if data else []
+        self._sources = {src.id: src.file_name for src in data.sources} if data else {}
         self.cards = []
         self.grid.set_tiles([])
         self.pages.setCurrentIndex(0 if self._metrics or data is None else 1)
@@ -290,7 +321,8 @@ class WellnessView(QWidget):
         if not self._dirty:
             return
         self._dirty = False
-        self.cards = [MetricCard(m) for m in self._metrics]
+        self.cards = [MetricCard(m, [self._sources[i] for i in m.source_ids
+                                     if i in self._sources]) for m in self._metrics]
         self.grid.set_tiles(self.cards)
         self.redraw()
 
@@ -317,5 +349,5 @@ class WellnessView(QWidget):
         return found
 
     def _focus(self, card: MetricCard) -> None:
-        self.scroll.ensureWidgetVisible(card, 0, M)
+        self.scroller.ensureWidgetVisible(card, 0, M)
         card.canvas.canvas.setFocus(Qt.FocusReason.OtherFocusReason)
