@@ -45,7 +45,7 @@ import threading
 from pathlib import Path
 
 from healthbook.cli.common import TerminalProgress, print_json
-from healthbook.i18n import _
+from healthbook.i18n import _, ngettext
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -78,7 +78,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 0
     facts = [(_("Date"), found.date), (_("Laboratory"), found.lab),
              (_("Patient"), found.patient_name), (_("Born"), found.birth_date)]
-    print(f"{args.file.name}: " + _("{pages} page(s), {kind}, {language}").format(
+    print(f"{args.file.name}: " + ngettext("{pages} page, {kind}, {language}",
+                                            "{pages} pages, {kind}, {language}",
+                                            found.pages).format(
         pages=found.pages, kind=found.kind, language=found.language))
     for label, value in facts:
         if value:

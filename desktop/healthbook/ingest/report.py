@@ -99,3 +99,17 @@ def count_of(kind: str, n: int) -> str:
     }
     form = forms.get(kind)
     return form.format(n=_grouped(n)) if form else f"{_grouped(n)} {kind}"
+
+
+def format_label(fmt: str) -> str:
+    """A format id ('fhir-json', 'lab-report'...) in words people use."""
+    labels = {
+        "apple-health-zip": _("Apple Health export"), "apple-health-xml": _("Apple Health export"),
+        "fhir-json": _("FHIR records"), "fhir-ndjson": _("FHIR records"),
+        "c-cda": _("C-CDA document"), "csv": _("CSV table"),
+        "health-connect": _("Health Connect export"), "lab-report": _("lab report"),
+        "manual": _("entered by hand"),
+    }
+    if fmt.startswith("fhir-"):
+        return labels.get(fmt, _("FHIR records"))
+    return labels.get(fmt, fmt)

@@ -23,6 +23,7 @@ from healthbook.clinical.ranges import Flag
 from healthbook.clinical.timeline import Entry
 from healthbook.clinical.units import display_unit
 from healthbook.i18n import format_date, format_datetime, format_number, localise_number
+from healthbook.ingest.report import format_label
 from healthbook.ui.style import alert_colour
 from healthbook.vault import Source
 
@@ -224,7 +225,7 @@ class SourceModel(SnapshotModel[Source]):
     columns = (
         (QT_TRANSLATE_NOOP("Columns", "Imported"), lambda s: format_datetime(s.imported_at)),
         (QT_TRANSLATE_NOOP("Columns", "File"), lambda s: s.file_name),
-        (QT_TRANSLATE_NOOP("Columns", "Format"), lambda s: s.format),
+        (QT_TRANSLATE_NOOP("Columns", "Kind"), lambda s: format_label(s.format)),
         (QT_TRANSLATE_NOOP("Columns", "Records"),
          lambda s: format_number(s.records, 0, grouping=True)),
         (QT_TRANSLATE_NOOP("Columns", "Samples"),

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from healthbook import actions
 from healthbook.actions.imports import ImportOutcome
 from healthbook.i18n import format_number, ngettext
+from healthbook.ingest.report import format_label
 from healthbook.progress import CancelToken, Progress
 from healthbook.ui.models import SourceModel
 from healthbook.ui.progress_bar import show_progress
@@ -241,7 +242,7 @@ class ImportView(QWidget):
         lines = []
         esc = html.escape  # names and reasons come from the files: never markup
         for report in reports:
-            lines.append(f"<p><b>{esc(report.file_name)}</b> ({esc(report.format)}): "
+            lines.append(f"<p><b>{esc(report.file_name)}</b> ({esc(format_label(report.format))}): "
                          f"{esc(report.counts())}.</p>")
             skipped = [f"<li>{esc(s.kind)} {esc(s.ident)}: {esc(s.reason)}</li>"
                        for s in report.skipped[:20]]
