@@ -14,14 +14,17 @@ import mimetypes
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from healthbook.actions.changes import Changes, Result
 from healthbook.actions.records import SYSTEM_URIS, default_author
 from healthbook.errors import InvalidInput
 from healthbook.i18n import _
-from healthbook.ingest.lab_report import Extraction, ResultRow
 from healthbook.ingest.report import ImportReport
 from healthbook.vault import Attachment, Person, Record, RecordKind, StoredRecord, Vault
+
+if TYPE_CHECKING:  # the reader (OCR, images) loads when a report is read, not at start
+    from healthbook.ingest.lab_report import Extraction, ResultRow
 
 FORMAT = "lab-report"
 

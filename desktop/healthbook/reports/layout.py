@@ -6,10 +6,10 @@ from __future__ import annotations
 import io
 import textwrap
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib.backends.backend_pdf import PdfPages
-from matplotlib.figure import Figure
+if TYPE_CHECKING:  # matplotlib loads when a sheet is drawn, not when the app starts
+    from matplotlib.figure import Figure
 
 from healthbook.i18n import _
 
@@ -36,6 +36,8 @@ class Document:
 
     # -- pages -----------------------------------------------------------------------------
     def _new_page(self) -> None:
+        from matplotlib.figure import Figure
+
         self.pages.append(Figure(figsize=(PAGE_W, PAGE_H)))
         self.y = MARGIN
 
@@ -129,6 +131,8 @@ class Document:
                                                                  total=total),
                       fontsize=7, color=GREY, va="bottom", ha="right")
         out = io.BytesIO()
+        from matplotlib.backends.backend_pdf import PdfPages
+
         with PdfPages(out, metadata={"Title": self.title, "Creator": "Healthbook"}) as pdf:
             for page in self.pages:
                 pdf.savefig(page)
