@@ -253,10 +253,6 @@
             <translation>Fichier</translation>
         </message>
         <message>
-            <source>Format</source>
-            <translation>Format</translation>
-        </message>
-        <message>
             <source>Records</source>
             <translation>Éléments</translation>
         </message>
@@ -1053,6 +1049,22 @@
             <translation>{note}, jusqu’au {date}</translation>
         </message>
         <message>
+            <source>week of {date}</source>
+            <translation>semaine du {date}</translation>
+        </message>
+        <message>
+            <source>average day</source>
+            <translation>journée moyenne</translation>
+        </message>
+        <message>
+            <source>average night</source>
+            <translation>nuit moyenne</translation>
+        </message>
+        <message>
+            <source>from {sources}</source>
+            <translation>d’après {sources}</translation>
+        </message>
+        <message>
             <source>the last 3 months</source>
             <translation>les 3 derniers mois</translation>
         </message>
@@ -1112,8 +1124,8 @@
             <translation>Signes vitaux et activité</translation>
         </message>
         <message>
-            <source>Medicines taken now</source>
-            <translation>Médicaments pris actuellement</translation>
+            <source>Medicines</source>
+            <translation>Médicaments</translation>
         </message>
         <message>
             <source>Allergies</source>
@@ -1423,8 +1435,66 @@
     <context>
         <name>RecordsView</name>
         <message>
+            <source>Conditions</source>
+            <translation>Maladies</translation>
+        </message>
+        <message>
+            <source>Immunizations</source>
+            <translation>Vaccinations</translation>
+        </message>
+        <message>
+            <source>Procedures</source>
+            <translation>Actes et interventions</translation>
+        </message>
+        <message>
+            <source>No conditions recorded.</source>
+            <translation>Aucune maladie enregistrée.</translation>
+        </message>
+        <message>
+            <source>No vaccinations recorded.</source>
+            <translation>Aucune vaccination enregistrée.</translation>
+        </message>
+        <message>
+            <source>No procedures recorded.</source>
+            <translation>Aucun acte enregistré.</translation>
+        </message>
+        <message>
+            <source>{name}: {summary}
+
+In the record: {record}
+Sources: {sources}</source>
+            <translation>{name} : {summary}
+
+Dans le dossier : {record}
+Sources : {sources}</translation>
+        </message>
+        <message>
             <source>entered by {name}</source>
             <translation>saisi par {name}</translation>
+        </message>
+        <message>
+            <source>Medications</source>
+            <translation>Médicaments</translation>
+        </message>
+        <message>
+            <source>Allergies</source>
+            <translation>Allergies</translation>
+        </message>
+        <message>
+            <source>Medications and allergies</source>
+            <translation>Médicaments et allergies</translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>Document text</source>
+            <translation>Texte du document</translation>
+        </message>
+        <message>
+            <source>Document pages</source>
+            <translation>Pages du document</translation>
         </message>
         <message>
             <source>Add…</source>
@@ -1509,6 +1579,30 @@
         <message>
             <source>The record</source>
             <translation>L’élément</translation>
+        </message>
+        <message>
+            <source>No allergies recorded.</source>
+            <translation>Aucune allergie enregistrée.</translation>
+        </message>
+        <message>
+            <source>No documents.</source>
+            <translation>Aucun document.</translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation>Document</translation>
+        </message>
+        <message>
+            <source>Page {number}</source>
+            <translation>Page {number}</translation>
+        </message>
+        <message>
+            <source>This document has no stored content (only a link).</source>
+            <translation>Ce document n’a pas de contenu enregistré (seulement un lien).</translation>
+        </message>
+        <message>
+            <source>A {kind} document of {size} bytes is stored encrypted in the vault; Healthbook cannot display this type.</source>
+            <translation>Un document {kind} de {size} octets est enregistré, chiffré, dans le coffre ; Healthbook ne sait pas afficher ce type.</translation>
         </message>
     </context>
     <context>

@@ -110,8 +110,8 @@ class RecordsView(QWidget):
         self.tabs.addTab(meds_page, self.tr("Medications and allergies"))
         self.lists: dict[RecordKind, QListWidget] = {}
         for kind, title in LISTED:
-            self.lists[kind] = _record_list(self.tr(title))
-            self.tabs.addTab(self.lists[kind], self.tr(title))
+            self.lists[kind] = _record_list(QApplication.translate("RecordsView", title))
+            self.tabs.addTab(self.lists[kind], QApplication.translate("RecordsView", title))
         self.documents = _record_list(self.tr("Documents"))
         self.document_text = QPlainTextEdit()
         self.document_text.setReadOnly(True)
@@ -260,7 +260,7 @@ class RecordsView(QWidget):
               self.tr("No allergies recorded."))
         for kind, widget in self.lists.items():
             _fill(widget, [r for r in records if r.record.kind is kind],
-                  self.tr(EMPTY[kind]))
+                  QApplication.translate("RecordsView", EMPTY[kind]))
         _fill(self.documents, [r for r in records if r.record.kind is RecordKind.DOCUMENT],
               self.tr("No documents."))
         self.document_text.clear()
