@@ -800,6 +800,14 @@
             <translation>Demander à l’assistant d’expliquer le dernier résultat en termes simples</translation>
         </message>
         <message>
+            <source>Correct this result…</source>
+            <translation>Corriger ce résultat…</translation>
+        </message>
+        <message>
+            <source>Fix the latest result's name, value, unit or date; the original is kept in its history</source>
+            <translation>Corriger le nom, la valeur, l’unité ou la date du dernier résultat ; l’original est gardé dans son historique</translation>
+        </message>
+        <message>
             <source>About this test</source>
             <translation>À propos de cette analyse</translation>
         </message>

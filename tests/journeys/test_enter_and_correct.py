@@ -115,3 +115,34 @@ def test_add_a_medicine_correct_it_and_undo(qtbot, household: Path,  # noqa: ANN
     assert len(stored) == 1
     assert stored[0].record.details["dosage"] == "200 mg when needed"
     assert potassium == []
+
+
+def test_correct_a_result_name_everywhere_from_labs(qtbot, household: Path,  # noqa: ANN001
+                                                    open_window: list[MainWindow]) -> None:
+    win = make_window(qtbot, open_window, vault_path=household)
+    unlock(qtbot, win)
+    choose_person(qtbot, win, "Me")
+    go_to(qtbot, win, "Labs")
+    labs = win.views["Labs"]
+    qtbot.waitUntil(lambda: labs.model.rowCount() > 0, timeout=WAIT)
+    by_id = {s.id: s.record for s in win.session.data.records}
+    fact = next(f for f in win.session.data.facts.analytes if len(f.points) >= 2 and
+                len({by_id[p.record_id].code for p in f.points}) == 1)
+    assert labs.reveal(fact.key)
+    click(qtbot, labs.correct)
+    form = _open(qtbot, RecordForm)
+    assert form.everywhere.isVisible()
+    form.name.selectAll()
+    type_text(qtbot, "My lab's own name", form.name)
+    click(qtbot, form.everywhere)
+    click(qtbot, form.buttons.button(form.buttons.StandardButton.Save))
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+    _idle(qtbot, win)
+    win.session.lock()
+    with Vault.open(household, PASSPHRASE) as vault:
+        me = vault.people.get("Me")
+        renamed = [s for s in vault.records.list(me.id, RecordKind.OBSERVATION)
+                   if s.record.display == "My lab's own name"]
+        edits = [e for s in renamed for e in vault.records.history(s.id)]
+    assert len(renamed) == len(fact.points)
+    assert all(e.rule_id is not None for e in edits)

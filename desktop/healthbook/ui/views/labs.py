@@ -212,6 +212,14 @@ class LabsView(QWidget):
         self.explain.setToolTip(self.tr("Ask the assistant to explain the latest result in "
                                         "plain language"))
         self.explain.clicked.connect(self._explain)
+        self.correct = QPushButton(self.tr("Correct this result…"))
+        self.correct.setToolTip(self.tr("Fix the latest result's name, value, unit or date; "
+                                        "the original is kept in its history"))
+        self.correct.clicked.connect(self._correct)
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(self.explain)
+        actions_row.addWidget(self.correct)
+        actions_row.addStretch(1)
         chart_part = QWidget()
         chart_layout = QVBoxLayout(chart_part)
         chart_layout.setContentsMargins(0, 0, 0, 0)
@@ -224,7 +232,7 @@ class LabsView(QWidget):
         chart_layout.addWidget(self._chart_box, 1)
         chart_layout.addWidget(self.statement)
         chart_layout.addWidget(self.source)
-        chart_layout.addWidget(self.explain, 0, Qt.AlignmentFlag.AlignLeft)
+        chart_layout.addLayout(actions_row)
         self.about = QTextBrowser()
         self.about.setAccessibleName(self.tr("About this test"))
         self.about.setOpenExternalLinks(False)  # no network: addresses are shown, not opened
@@ -264,7 +272,8 @@ class LabsView(QWidget):
             QWidget.setTabOrder(first, second)
         QWidget.setTabOrder(self.ranges.buttons[-1], self.alt_units)
         QWidget.setTabOrder(self.alt_units, self.explain)
-        QWidget.setTabOrder(self.explain, self.about)
+        QWidget.setTabOrder(self.explain, self.correct)
+        QWidget.setTabOrder(self.correct, self.about)
         session.data_ready.connect(self.show_data)
         session.locked.connect(lambda: self.show_data(None))
 
@@ -409,6 +418,15 @@ class LabsView(QWidget):
         fact = self.selected()
         if fact is not None:
             self.explain_requested.emit(fact.latest.record_id)
+
+    def _correct(self) -> None:
+        """The latest result of the selected test, in the correction form."""
+        from healthbook.ui.record_form import RecordForm
+
+        fact = self.selected()
+        stored = self._records.get(fact.latest.record_id) if fact is not None else None
+        if stored is not None:
+            RecordForm(self._session, "result", stored, self).open()
 
     def _source_of(self, record_id: int | None) -> str:
         stored = self._records.get(record_id) if record_id is not None else None
