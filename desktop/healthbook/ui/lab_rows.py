@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from healthbook.clinical.display import age, quantity
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
+from healthbook.i18n import current_language
 from healthbook.knowledge import Entry, for_stored
 from healthbook.ui.formatting import date_with_age, local_date
 from healthbook.ui.models import RowRole
@@ -124,9 +125,9 @@ def build_rows(analytes: Sequence[AnalyteFact], entries: dict[str, Entry],
     for fact in analytes:
         entry = entries.get(fact.key)
         panel = entry.panel if entry is not None and entry.panel else "other"
-        text = entry.text("en") if entry is not None else None
+        text = entry.text(current_language()) if entry is not None else None
         by_panel.setdefault(panel, []).append(LabRow(
-            panel, fact, entry.name("en") if entry is not None else fact.name,
+            panel, fact, entry.name(current_language()) if entry is not None else fact.name,
             lab_names.get(fact.key, fact.name), text.synonyms if text else ()))
     order = {p: i for i, p in enumerate(PANEL_ORDER)}
     rows: list[LabRow] = []

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.timeline import describe
 from healthbook.clinical.units import display_unit
+from healthbook.i18n import current_language
 from healthbook.knowledge import Entry
 from healthbook.ui.formatting import date_with_age, local_date
 from healthbook.ui.icons import follow_palette, icon
@@ -67,7 +68,7 @@ def about_html(entry: Entry | None, lab_name: str) -> str:
         return (f"<h3>{esc(tr('About this test'))}</h3><p>{esc(lab_name)}</p><p><i>"
                 f"{esc(tr('Healthbook’s library has no explanation of this test yet. Your lab or doctor can tell you what it measures.'))}"  # noqa: E501
                 "</i></p>")
-    t = entry.text("en")
+    t = entry.text(current_language())
     parts = [f"<h3>{esc(t.name)}</h3>",
              f"<p><small>{esc(tr('As the lab names it: {name}').format(name=lab_name))}"
              "</small></p>", f"<p>{esc(t.summary)}</p>"]
@@ -358,9 +359,10 @@ class LabsView(QWidget):
             return
         entry = self._entries.get(fact.key)
         lab_name = self.lab_names.get(fact.key, fact.name)
-        self.name.setText(entry.name("en") if entry is not None else fact.name)
+        plain = entry.name(current_language()) if entry is not None else fact.name
+        self.name.setText(plain)
         self.lab_name.setText(self.tr("As the lab names it: {name}").format(name=lab_name)
-                              if entry is not None and lab_name != entry.name("en") else "")
+                              if entry is not None and lab_name != plain else "")
         self.lab_name.setVisible(bool(self.lab_name.text()))
         self.alt_units.setEnabled(fact.alt_unit is not None)
         other = UNIT_WORDS.get(fact.alt_unit or "", display_unit(fact.alt_unit))

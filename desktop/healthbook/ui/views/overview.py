@@ -28,6 +28,7 @@ from healthbook.clinical.display import blood_pressure, plain_name, quantity
 from healthbook.clinical.labs import AnalyteFact
 from healthbook.clinical.ranges import Flag
 from healthbook.clinical.wearables import MetricFact
+from healthbook.i18n import current_language
 from healthbook.knowledge import Entry, for_stored
 from healthbook.ui.first_run import FirstRunGuide
 from healthbook.ui.formatting import date_with_age, local_date
@@ -258,7 +259,7 @@ class OverviewView(QWidget):
         return Tile(self._result_data(fact, entry))
 
     def _result_data(self, fact: AnalyteFact, entry: Entry | None) -> TileData:
-        name = entry.name("en") if entry is not None else fact.name
+        name = entry.name(current_language()) if entry is not None else fact.name
         key = fact.key if "|" not in fact.key else None
         shown = quantity(fact.latest.value, fact.unit, key)
         value, _space, unit = shown.partition(" ")
@@ -364,7 +365,7 @@ class OverviewView(QWidget):
         for m in (m for m in facts.medications if m.current):
             latest = records.get(m.record_ids[-1]) if m.record_ids else None
             entry = for_stored(latest.record) if latest is not None else None
-            shown = entry.name("en") if entry is not None else plain_name(m.name)
+            shown = entry.name(current_language()) if entry is not None else plain_name(m.name)
             hover = self.tr("As prescribed: {wording}").format(wording=m.name)
             if m.dosage:
                 hover += "\n" + self.tr("How to take it: {dosage}").format(dosage=m.dosage)
@@ -399,7 +400,7 @@ class OverviewView(QWidget):
         plain = {}
         for stored in records:
             entry = for_stored(stored.record)
-            plain[stored.id] = entry.name("en") if entry is not None else \
+            plain[stored.id] = entry.name(current_language()) if entry is not None else \
                 plain_name(stored.record.display) or stored.record.code or ""
         counts = Counter(plain.values())
         items = []
