@@ -70,7 +70,7 @@ def test_summary_shows_only_the_checked_answer_with_sources(
 def test_explain_from_the_labs_page_and_stop(qtbot, demo: MainWindow) -> None:  # noqa: ANN001
     demo.show_page("Labs")
     labs = demo.views["Labs"]
-    labs.table.selectRow(0)
+    assert labs.reveal(demo.session.data.facts.analytes[0].key)  # a test, not a panel heading
     qtbot.mouseClick(labs.explain, Qt.MouseButton.LeftButton)
     page = demo.views["Assistant"]
     assert demo.pages.currentWidget() is page

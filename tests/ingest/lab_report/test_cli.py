@@ -43,7 +43,7 @@ def test_extract_table(tmp_path: Path) -> None:
     done = run_cli("extract", str(report))
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[0] == "bloods.pdf: 1 page(s), text, en"
+    assert lines[0] == "bloods.pdf: 1 page, text, en"
     header = next(line for line in lines if line.startswith("Name"))
     for column in ("LOINC", "Value", "Unit", "UCUM", "Low", "High", "Flag", "Date", "Conf.",
                    "Page", "Box (pt)"):
