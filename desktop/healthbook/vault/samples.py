@@ -110,21 +110,23 @@ class Samples:
         ids = {"person": int(person_id), "source": int(source_id), "metric": int(metric_id),
                "device": int(device_id)}
         with self._db.transaction():
-            if rows and self._overlaps(person_id, metric_id, rows):
+            if rows and self._overlaps(person_id, metric_id, device_id, rows):
                 self._db.executemany(_LINK_SERIES.format(**ids), rows)
             before = self._db.total_changes
             self._db.executemany(_INSERT_SERIES.format(**ids), rows)
             return self._db.total_changes - before
 
-    def _overlaps(self, person_id: PersonId, metric_id: int,
+    def _overlaps(self, person_id: PersonId, metric_id: int, device_id: int,
                   rows: list[tuple[int, int, float]]) -> bool:
-        """True when the vault already has samples of this metric in the rows' time span
-        (only then can a row be a sample another import holds: the fast path stays fast)."""
+        """True when the vault already has samples of this metric from this device in the
+        rows' time span (only then can a row be a sample another import holds: the fast path
+        stays fast, and a watch's samples do not slow down a phone's)."""
         first = min(r[0] for r in rows)
         last = max(r[0] for r in rows)
         return self._db.scalar(
             "SELECT 1 FROM sample WHERE person_id = ? AND metric_id = ? AND start BETWEEN ? AND ? "
-            "LIMIT 1", (person_id, metric_id, first, last)) is not None
+            "AND device_id = ? LIMIT 1", (person_id, metric_id, first, last, device_id)
+        ) is not None
 
     def refresh_rollup(self, person_id: PersonId, metric_id: int | None = None,
                        start: int | None = None, end: int | None = None) -> None:
