@@ -812,8 +812,8 @@
             <translation>À propos de cette analyse</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;No lab results yet&lt;/h3&gt;&lt;p&gt;Results appear here when you import records that hold them: a patient-portal download (FHIR), a hospital document (C-CDA), an Apple Health export with clinical records, or a CSV of results.&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;Aucun résultat d’analyse pour l’instant&lt;/h3&gt;&lt;p&gt;Les résultats s’affichent ici quand vous importez des données qui en contiennent : un téléchargement depuis un portail patient (FHIR), un document d’hôpital (C-CDA), un export Apple Santé avec dossiers médicaux, ou un CSV de résultats.&lt;/p&gt;</translation>
+            <source>&lt;h3&gt;No lab results yet&lt;/h3&gt;&lt;p&gt;Results appear here when you import records that hold them: a patient-portal download (FHIR), a hospital document (C-CDA), an Apple Health export with clinical records, a CSV of results, or the lab's report as a PDF or a photo.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Aucun résultat d’analyse pour l’instant&lt;/h3&gt;&lt;p&gt;Les résultats s’affichent ici quand vous importez des données qui en contiennent : un téléchargement depuis un portail patient (FHIR), un document d’hôpital (C-CDA), un export Apple Santé avec dossiers médicaux, un CSV de résultats, ou le compte rendu du laboratoire en PDF ou en photo.&lt;/p&gt;</translation>
         </message>
         <message>
             <source>Point at a result on the chart to see its value, date and where it came from.</source>

@@ -259,7 +259,8 @@ class LabsView(QWidget):
         self.empty = QLabel(self.tr(
             "<h3>No lab results yet</h3><p>Results appear here when you import records that "
             "hold them: a patient-portal download (FHIR), a hospital document (C-CDA), an "
-            "Apple Health export with clinical records, or a CSV of results.</p>"))
+            "Apple Health export with clinical records, a CSV of results, or the lab's report "
+            "as a PDF or a photo.</p>"))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.empty.setContentsMargins(L, L, L, L)
