@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         """Once, after the translators settle (installing each one sends an event)."""
         if not self._retranslating:
             self._retranslating = True
-            QTimer.singleShot(0, self._retranslate_now)
+            QTimer.singleShot(0, self, self._retranslate_now)  # dropped if the window goes
 
     def _retranslate_now(self) -> None:
         self._retranslating = False

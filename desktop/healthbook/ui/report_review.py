@@ -301,8 +301,8 @@ class ReviewDialog(QDialog):
     def showEvent(self, event: QEvent) -> None:
         """Fit the page once the dialog has its size."""
         super().showEvent(event)
-        QTimer.singleShot(0, self._fit_width)
-        QTimer.singleShot(0, lambda: self._show_row(self.table.currentRow()))
+        QTimer.singleShot(0, self, self._fit_width)
+        QTimer.singleShot(0, self, lambda: self._show_row(self.table.currentRow()))
 
     def resizeEvent(self, event: QEvent) -> None:
         """Keep the page as wide as its pane."""

@@ -345,7 +345,7 @@ class WellnessView(QWidget):
             card.set_selected(chosen)
             if chosen:
                 found = True
-                QTimer.singleShot(0, lambda c=card: self._focus(c))
+                QTimer.singleShot(0, self, lambda c=card: self._focus(c))
         return found
 
     def _focus(self, card: MetricCard) -> None:
