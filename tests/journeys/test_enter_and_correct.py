@@ -48,7 +48,7 @@ def test_add_a_medicine_correct_it_and_undo(qtbot, household: Path,  # noqa: ANN
     # Add a medicine bought over the counter
     choose_menu_item(qtbot, records.add_button, "Medicine…")
     form = _open(qtbot, RecordForm)
-    assert QApplication.focusWidget() is form.name
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.name, timeout=WAIT)
     type_text(qtbot, "Ibuprofen")
     click(qtbot, form.note)
     type_text(qtbot, "200 mg when needed")

@@ -9,7 +9,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -105,6 +106,11 @@ class RecordForm(QDialog):
         if record is not None:
             self._fill(record)
         self.name.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # Qt API name
+        """Typing starts in the name, as soon as the form is on screen."""
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self.name.setFocus)
 
     def _title(self) -> str:
         titles = {"result": self.tr("a test result"), "medication": self.tr("a medicine"),
