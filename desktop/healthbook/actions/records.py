@@ -128,7 +128,7 @@ def _result_fields(entry: Entry, code: str | None, display: str) -> dict[str, An
     raw = (entry.value or "").strip()
     if not raw:
         raise InvalidInput(_("Give the result's value."))
-    number = _number(raw)
+    number = parse_number(raw)
     unit = (entry.unit or "").strip() or None
     fields: dict[str, Any] = {"category": "laboratory", "ref_low": entry.low,
                               "ref_high": entry.high}
@@ -152,7 +152,8 @@ def _result_fields(entry: Entry, code: str | None, display: str) -> dict[str, An
     return {**fields, "value_num": number, "unit": unit}
 
 
-def _number(text: str) -> float | None:
+def parse_number(text: str) -> float | None:
+    """A number as people type or a lab prints it ('4,2', '1 250'); None for words or NaN."""
     cleaned = text.replace(" ", "").replace(",", ".")
     try:
         value = float(cleaned)

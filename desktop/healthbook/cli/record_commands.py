@@ -7,7 +7,13 @@ import datetime as dt
 from typing import Any
 
 from healthbook import actions
-from healthbook.actions.records import KINDS, SYSTEM_URIS, default_author, parse_date
+from healthbook.actions.records import (
+    KINDS,
+    SYSTEM_URIS,
+    default_author,
+    parse_date,
+    parse_number,
+)
 from healthbook.cli.common import CliError, add_vault_argument, open_vault, person, print_json
 from healthbook.i18n import _, ngettext
 from healthbook.vault import Edit, RecordKind, StoredRecord, Vault
@@ -138,7 +144,7 @@ def _changes(args: argparse.Namespace, stored: StoredRecord) -> dict[str, Any]:
             if codes:
                 changes.update(code_system=SYSTEM_URIS["loinc"], code=codes[0])
     if args.value is not None:
-        number = _number(args.value)
+        number = parse_number(args.value)
         if number is None:
             changes.update(value_text=args.value, value_num=None)
         else:
@@ -156,12 +162,6 @@ def _changes(args: argparse.Namespace, stored: StoredRecord) -> dict[str, Any]:
         changes["status"] = args.status
     return changes
 
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        return None
 
 
 def cmd_records(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from healthbook import actions
+from healthbook.actions.records import parse_number
 from healthbook.ui.session import Session
 from healthbook.ui.style import alert_colour
 from healthbook.vault import RecordKind, StoredRecord
@@ -195,8 +196,8 @@ class RecordForm(QDialog):
         note = self.text.toPlainText() if self.kind == "note" else self.note.text()
         return actions.Entry(
             self.kind, self.name.text(), date=self.date.date().toString("yyyy-MM-dd"),
-            value=self.value.text(), unit=self.unit.text(), low=_float(self.low.text()),
-            high=_float(self.high.text()),
+            value=self.value.text(), unit=self.unit.text(), low=parse_number(self.low.text()),
+            high=parse_number(self.high.text()),
             end=self.end.date().toString("yyyy-MM-dd") if ended else None,
             status=("stopped" if self.kind == "medication" else "resolved") if ended else None,
             note=note or None)
@@ -268,12 +269,6 @@ def _shown(value: object) -> str:
                          if k in ("dosage", "reactions") and v) or "—"
     return str(value)
 
-
-def _float(text: str) -> float | None:
-    try:
-        return float(text.replace(",", "."))
-    except ValueError:
-        return None
 
 
 class HistoryDialog(QDialog):

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from healthbook import actions
 from healthbook.actions.documents import ConfirmedRow, Document, confirmed, person_doubt
+from healthbook.actions.records import parse_number
 from healthbook.i18n import current_language
 from healthbook.ingest.lab_report import Extraction, ResultRow
 from healthbook.ui.session import Session
@@ -342,14 +343,14 @@ class ReviewDialog(QDialog):
                 codes = found[0].codes.get("loinc") if len(found) == 1 else None
                 loinc = codes[0] if codes else None
                 name = found[0].name("en") if codes else text[NAME]
-            value = _float(text[VALUE])
+            value = parse_number(text[VALUE])
             comparator = next((c for c in ("<=", ">=", "<", ">") if text[VALUE].startswith(c)),
                               None)
             if comparator:
-                value = _float(text[VALUE][len(comparator):])
+                value = parse_number(text[VALUE][len(comparator):])
             rows.append(ConfirmedRow(
                 name, read.name if read is not None else text[NAME], loinc, value,
-                text[VALUE], text[UNIT] or None, _float(text[LOW]), _float(text[HIGH]),
+                text[VALUE], text[UNIT] or None, parse_number(text[LOW]), parse_number(text[HIGH]),
                 text[FLAG] or None, read.page if read is not None else 1,
                 read.box if read is not None else None, comparator))
         return rows
@@ -379,10 +380,3 @@ class ReviewDialog(QDialog):
 
 def _num(value: float | None) -> str:
     return "" if value is None else f"{value:g}"
-
-
-def _float(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ".").replace(" ", ""))
-    except ValueError:
-        return None
