@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
+from PIL import Image
 
 from healthbook.ingest.lab_report.header import parse_date
+from healthbook.ingest.lab_report.model import Word
 from healthbook.ingest.lab_report.names import match_name
-from healthbook.ingest.lab_report.tokens import parse_number, parse_range
-from healthbook.ingest.lab_report.units import to_ucum, to_ucum_ocr
+from healthbook.ingest.lab_report.straighten import white_paper
+from healthbook.ingest.lab_report.tokens import parse_number, parse_range, tokenize
+from healthbook.ingest.lab_report.units import closest_unit, to_ucum, to_ucum_ocr
 
 
 @pytest.mark.parametrize(("printed", "ucum"), [
@@ -30,6 +34,34 @@ def test_unknown_units_and_ocr_misreadings() -> None:
     assert to_ucum_ocr("1049/L") == ("10*9/L", True)
     assert to_ucum_ocr("10A9/L") == ("10*9/L", True)
     assert to_ucum_ocr("mmol/L") == ("mmol/L", False)
+
+
+def test_a_misread_unit_is_the_units_of_its_test_it_is_clearly_closest_to() -> None:
+    assert closest_unit("g/E", {"g/L", "g/dL"}) == "g/L"
+    assert closest_unit("*9/L", {"10*9/L", "10*3/uL"}) == "10*9/L"
+    assert closest_unit("g/l", {"ug/L", "ng/mL"}) == "ug/L"  # the µ lost
+    assert closest_unit("mmol", {"mmol/L", "mg/dL"}) == "mmol/L"
+    assert closest_unit("Page", {"mmol/L", "mg/dL"}) is None  # nothing close
+    assert closest_unit("", {"fL"}) is None
+
+
+def test_a_unit_glued_to_its_range_by_ocr_is_still_a_unit() -> None:
+    words = [Word(t, 10.0 * i, 0, 10.0 * i + 8, 10) for i, t in enumerate(["79-97-fL"])]
+    kinds = [(t.kind, t.ucum) for t in tokenize([words], "en", ocr=True)]
+    assert kinds == [("range", None), ("unit", "fL")]
+    words = [Word("(U/L", 0, 0, 30, 10)]
+    assert [(t.kind, t.ucum) for t in tokenize([words], "en", ocr=True)] == [("unit", "U/L")]
+
+
+def test_white_paper_keeps_the_ink_and_whitens_the_grain() -> None:
+    rng = np.random.default_rng(3)
+    page = rng.normal(238, 6, (200, 300))
+    page[90:110, 40:260] = rng.normal(30, 6, (20, 220))
+    page = np.clip(page, 0, 255).astype(np.uint8)
+    out = np.asarray(white_paper(Image.fromarray(page)))
+    assert (out[:80] == 255).all()
+    assert (out[120:] == 255).all()
+    assert (out[90:110, 40:260] == page[90:110, 40:260]).all()
 
 
 @pytest.mark.parametrize(("text", "bounds"), [

@@ -62,7 +62,7 @@ from healthbook.ingest.lab_report.tokens import (
     parse_number,
     tokenize,
 )
-from healthbook.ingest.lab_report.units import micro_alternative
+from healthbook.ingest.lab_report.units import closest_unit, micro_alternative
 from healthbook.knowledge.normalize import fold, normalize
 from healthbook.progress import Cancelled, Progress, ProgressCallback, no_progress
 
@@ -447,6 +447,13 @@ def _make_row(cand: Candidate, page: Page, header: Header) -> ResultRow | None:
         if expected and ucum not in expected and alt in expected:
             ucum = alt  # "pmol/L" read for "µmol/L"
             reasons.append(_("the unit was hard to read"))
+    if page.ocr and match is not None and unit_token is not None:
+        expected = expected_units(match.entry_id)
+        if expected and (ucum is None or ucum not in expected):
+            near = closest_unit(unit_token.text, expected)
+            if near is not None:
+                ucum = near  # "g/E" read for "g/L"
+                reasons.append(_("the unit was hard to read"))
     words = [*cand.name_words, *value_token.words]
     for token in (unit_token, cand.range):
         if token is not None:

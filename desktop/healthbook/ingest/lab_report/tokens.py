@@ -213,6 +213,9 @@ def _classify_chunk(text: str, pos: int, chunk: str, lang: str, ocr: bool) -> tu
                 stop = text.index(following[0], end) + len(following[0])
                 return Token("text", text[pos:stop]), stop
     stripped = chunk.strip(",;:")
+    if ocr and len(stripped) > 1 and (stripped[0] in "-~" or (
+            stripped[0] == "(" and ")" not in stripped)):
+        stripped = stripped[1:]  # "79-97-fL", "(U/L": a dash or bracket OCR glued on
     if stripped.upper() in FLAGS and stripped not in ("a", "c"):
         return Token("flag", chunk, flag=FLAGS[stripped.upper()]), end
     if folded in TEXT_RESULTS:

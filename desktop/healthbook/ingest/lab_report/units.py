@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import difflib
 import re
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 
 # Case matters for these: "G/L" is giga per litre (a cell count), "g/L" grams per litre.
 _EXACT = {
@@ -127,6 +129,34 @@ def to_ucum_ocr(printed: str) -> tuple[str | None, bool]:
             per = "mm3" if m.group(2) == "mm3" else m.group(2)[:-1]
             fixed = _POWERS.get((m.group(1), per))
     return fixed, fixed is not None
+
+
+CLOSE_UNIT = 0.65  # how alike a misread unit and a unit the test is reported in must be
+
+
+@cache
+def _spellings(ucum: str) -> frozenset[str]:
+    """How a UCUM unit is printed, folded as `_folded` folds ("10*9/L": "x10e9/l", "g/l"...)."""
+    keys = {k for k, v in _FOLDED.items() if v == ucum}
+    keys |= {_folded(k) for k, v in _EXACT.items() if v == ucum}
+    keys.add(_folded(ucum))
+    return frozenset(keys)
+
+
+def closest_unit(printed: str, expected: Iterable[str]) -> str | None:
+    """The one unit of `expected` that a misread printed unit is clearly closest to ("g/E" ->
+    "g/L", "*9/L" -> "10*9/L"), or None when none is close or two are as close."""
+    folded = _folded(printed.strip().strip("."))
+    if not folded:
+        return None
+    scores = sorted(((max(difflib.SequenceMatcher(None, folded, key).ratio()
+                          for key in _spellings(ucum)), ucum) for ucum in expected),
+                    reverse=True)
+    if not scores or scores[0][0] < CLOSE_UNIT:
+        return None
+    if len(scores) > 1 and scores[1][0] >= scores[0][0] - 0.05:
+        return None
+    return scores[0][1]
 
 
 def looks_like_unit(text: str) -> bool:
