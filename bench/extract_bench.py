@@ -409,8 +409,9 @@ def score_file(result: dict[str, Any], truth: Any, score: Score, keep_misses: in
         score.date_ok += data.get("date") == truth.date
         got = sorted(norm_text(w) for w in str(data.get("patient_name") or "").split()
                      if norm_text(w) not in TITLES)
-        score.name_ok += bool(got) and got == sorted(norm_text(w) for w in
-                                                     truth.patient_name.split())
+        want = sorted(norm_text(w) for w in truth.patient_name.split()
+                      if norm_text(w) not in TITLES)  # "KAREN M": the initial, not "M."
+        score.name_ok += bool(got) and got == want
         lab, want = norm_text(data.get("lab")), norm_text(truth.lab)
         score.lab_ok += bool(lab) and (want in lab or lab in want)
 

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from healthbook.ingest.lab_report.header import parse_date
+from healthbook.ingest.lab_report.header import parse_date, read_header
+from healthbook.ingest.lab_report.lines import group_lines
 from healthbook.ingest.lab_report.model import Word
 from healthbook.ingest.lab_report.names import match_name
 from healthbook.ingest.lab_report.straighten import white_paper
@@ -122,3 +123,18 @@ def test_dates() -> None:
     assert parse_date("2025-02-14") == "2025-02-14"
     assert parse_date("13/13/2025") is None
     assert parse_date("no date") is None
+
+
+def _line_words(y: float, text: str) -> list[Word]:
+    words, x = [], 40.0
+    for part in text.split():
+        words.append(Word(part, x, y, x + 6 * len(part), y + 10))
+        x += 6 * len(part) + 5
+    return words
+
+
+def test_a_letters_admission_and_discharge_dates_are_not_the_results_date() -> None:
+    words = [*_line_words(100, "Patiente hospitalisée le 12/03/2025 pour une douleur"),
+             *_line_words(115, "Sortie le 16/03/2025, traitement inchangé."),
+             *_line_words(130, "Ionogramme 14/03/2025")]
+    assert read_header(group_lines(words, 1)).date == "2025-03-14"

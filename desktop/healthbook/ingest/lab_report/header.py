@@ -37,7 +37,9 @@ _RECEIVED = re.compile(r"(?:re[çc]u\s+le|date\s+de\s+r[ée]ception|received(?:\
                        r"date\s+received|enregistr[ée]\s+le|date\s+de\s+l'examen|"
                        r"date\s+du\s+bilan|date\s+of\s+(?:test|report))", re.IGNORECASE)
 _NOT_COLLECTION = re.compile(r"(?:[ée]dit[ée]|imprim[ée]|printed|reported|valid[ée]|"
-                             r"sign[ée]|n[ée]e?\b|naissance|birth|dob|d\.o\.b)", re.IGNORECASE)
+                             r"sign[ée]|n[ée]e?\b|naissance|birth|dob|d\.o\.b|"
+                             r"hospitalis[ée]|admis|admitted|admission|entr[ée]e?\s+le|"
+                             r"sortie|discharged)", re.IGNORECASE)
 _BIRTH = re.compile(
     r"(?:n[ée]e?\s*(?:\(e\))?\s*le|date\s+de\s+naissance|\bDDN\b|\bDOB\b|D\.O\.B\.?|"
     r"date\s+of\s+birth|birth\s*date|\bborn(?:\s+on)?)\s*[:：]?",

@@ -116,6 +116,19 @@ def _lab_names(lib_id: int) -> list[str]:
                                             for _, e in pairs)})
 
 
+# Letters OCR reads for one another in short names.
+_LOOKALIKE = {"i": "l", "l": "I", "I": "l", "1": "l", "0": "O", "O": "D", "D": "O", "e": "c",
+              "c": "e"}
+
+
+def _lookalikes(name: str) -> set[str]:
+    """The name with look-alike letters swapped, all of a kind at once or one at a time."""
+    out = {name.replace(a, b) for a, b in _LOOKALIKE.items()}
+    out |= {name[:i] + _LOOKALIKE[c] + name[i + 1:] for i, c in enumerate(name)
+            if c in _LOOKALIKE}
+    return out - {name}
+
+
 @lru_cache(maxsize=4096)
 def _match(printed: str, lang: str | None) -> tuple[str, float] | None:
     lib = library()
@@ -135,12 +148,11 @@ def _match(printed: str, lang: str | None) -> tuple[str, float] | None:
                 if entry and len(normalize(" ".join(part))) >= 2:
                     sure = all(w in _QUALIFIERS for w in normalize(" ".join(dropped)).split())
                     return entry.id, 0.95 if sure else 0.75
-    if len(name) <= 5:  # OCR swaps l, I and i in short names: "Pit" for "Plt"
-        for swapped in {name.replace("i", "l"), name.replace("l", "I"), name.replace("I", "l"),
-                        name.replace("1", "l"), name.replace("0", "O")} - {name}:
-            entry = _named(lib, swapped, lang)
-            if entry:
-                return entry.id, 0.8
+    if len(name) <= 5:  # OCR confuses look-alike letters: "Pit" for "Plt", "ROW" for "RDW"
+        found = {entry.id for swapped in _lookalikes(name)
+                 if (entry := _named(lib, swapped, lang)) is not None}
+        if len(found) == 1:
+            return found.pop(), 0.8
     key = normalize(variants[2] if len(variants) > 2 else name)
     if len(key) >= 5:
         close = difflib.get_close_matches(key, _lab_names(id(lib)), n=1, cutoff=FUZZY_CUTOFF)
