@@ -6,10 +6,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from healthbook.ingest.lab_report.header import parse_date, read_header
+from healthbook.ingest.lab_report.extract import _make_row
+from healthbook.ingest.lab_report.header import Header, parse_date, read_header
 from healthbook.ingest.lab_report.lines import group_lines
-from healthbook.ingest.lab_report.model import Word
+from healthbook.ingest.lab_report.model import ResultRow, Word
 from healthbook.ingest.lab_report.names import match_name
+from healthbook.ingest.lab_report.pages import Page
+from healthbook.ingest.lab_report.rows import parse_line
 from healthbook.ingest.lab_report.straighten import white_paper
 from healthbook.ingest.lab_report.tokens import parse_number, parse_range, tokenize
 from healthbook.ingest.lab_report.units import closest_unit, to_ucum, to_ucum_ocr
@@ -138,3 +141,26 @@ def test_a_letters_admission_and_discharge_dates_are_not_the_results_date() -> N
              *_line_words(115, "Sortie le 16/03/2025, traitement inchangé."),
              *_line_words(130, "Ionogramme 14/03/2025")]
     assert read_header(group_lines(words, 1)).date == "2025-03-14"
+
+
+def _ocr_row(text: str, lang: str = "fr") -> ResultRow | None:
+    """The row one OCR-read line makes, each word its own cell-spaced word."""
+    words, x = [], 40.0
+    for part in text.split():
+        words.append(Word(part, x, 100, x + 8 * len(part), 112, conf=0.95))
+        x += 8 * len(part) + 40
+    line = group_lines(words, 1)[0]
+    cand = parse_line(line, lang, True, None)
+    assert cand is not None
+    page = Page(1, 600, 800, words, ocr=True)
+    return _make_row(cand, page, Header(language=lang))
+
+
+def test_a_unit_ocr_mangled_into_a_word_becomes_its_tests_unit_marked() -> None:
+    row = _ocr_row("Gamma-GT 21 UI 12-64")
+    assert row is not None
+    assert (row.analyte, row.value, row.ucum) == ("gamma-glutamyl-transferase", 21, "U/L")
+    assert row.needs_review
+    row = _ocr_row("Gamma-GT 21 Page 12-64")  # not a unit: nothing guessed
+    assert row is not None
+    assert row.ucum is None

@@ -447,13 +447,14 @@ def _make_row(cand: Candidate, page: Page, header: Header) -> ResultRow | None:
         if expected and ucum not in expected and alt in expected:
             ucum = alt  # "pmol/L" read for "µmol/L"
             reasons.append(_("the unit was hard to read"))
-    if page.ocr and match is not None and unit_token is not None:
-        expected = expected_units(match.entry_id)
-        if expected and (ucum is None or ucum not in expected):
-            near = closest_unit(unit_token.text, expected)
-            if near is not None:
-                ucum = near  # "g/E" read for "g/L"
-                reasons.append(_("the unit was hard to read"))
+    if page.ocr and match is not None and (ucum is None or ucum not in (
+            expected_units(match.entry_id) or {ucum})):
+        misread = unit_token or _word_after_value(cand)
+        near = closest_unit(misread.text, expected_units(match.entry_id) or ()
+                            ) if misread else None
+        if near is not None:
+            unit_token, ucum = misread, near  # "g/E" read for "g/L", "UI" for "UI/L"
+            reasons.append(_("the unit was hard to read"))
     words = [*cand.name_words, *value_token.words]
     for token in (unit_token, cand.range):
         if token is not None:
@@ -477,6 +478,16 @@ def _make_row(cand: Candidate, page: Page, header: Header) -> ResultRow | None:
     row.needs_review = bool(reasons) or confidence < REVIEW_BELOW
     row.bold = bool(value_token.words) and all(w.bold for w in value_token.words)
     return row
+
+
+def _word_after_value(cand: Candidate) -> Token | None:
+    """The unreadable word right after the value, where OCR may have mangled the unit."""
+    tokens = cand.tokens
+    for i, token in enumerate(tokens[:-1]):
+        if token is cand.value:
+            after = tokens[i + 1]
+            return after if after.kind == "other" and after.cell >= token.cell else None
+    return None
 
 
 def _decimals(text: str) -> int:
