@@ -185,17 +185,28 @@ def _run_sum(values: np.ndarray, axis: int, half: int) -> np.ndarray:
     """For each pixel, the sum of `values` within `half` pixels along one axis."""
     if half <= 0:
         return values.astype(np.int32)
-    # int16 wraps around, but differences of wrapped sums are exact for windows < 32768.
-    sums = np.cumsum(values, axis=axis, dtype=np.int16)
-    n = values.shape[axis]
-    pad = [(0, 0), (0, 0)]
-    pad[axis] = (half + 1, half)
-    padded = np.pad(sums, pad, mode="edge")
     if axis == 0:
-        padded[: half + 1] = 0
-        return padded[2 * half + 1: 2 * half + 1 + n] - padded[:n]
+        return _run_sum_down(values, half)
+    # int16 wraps around, but differences of wrapped sums are exact for windows < 32768.
+    sums = np.cumsum(values, axis=1, dtype=np.int16)
+    n = values.shape[1]
+    padded = np.pad(sums, [(0, 0), (half + 1, half)], mode="edge")
     padded[:, : half + 1] = 0
     return padded[:, 2 * half + 1: 2 * half + 1 + n] - padded[:, :n]
+
+
+def _run_sum_down(values: np.ndarray, half: int) -> np.ndarray:
+    """`_run_sum` down the columns, summed a row at a time (three times faster than numpy's
+    cumsum down a C-ordered array)."""
+    n = values.shape[0]
+    sums = np.empty((n + 1, values.shape[1]), np.int16)
+    sums[0] = 0
+    acc = np.zeros(values.shape[1], np.int16)
+    for i in range(n):
+        np.add(acc, values[i], out=acc, casting="unsafe")
+        sums[i + 1] = acc
+    rows = np.arange(n)
+    return sums[np.minimum(rows + half + 1, n)] - sums[np.maximum(rows - half, 0)]
 
 
 def erase_leaders(image: Image.Image) -> Image.Image:
@@ -209,7 +220,8 @@ def erase_leaders(image: Image.Image) -> Image.Image:
     tall = max(core + 2, round(9 * unit))
     # Nothing above or below in a strip wider than a letter: a speck on an empty band.
     across = _run_sum(ink, 1, max(core + 4, round(7 * unit)))
-    alone = (ink == 1) & (_run_sum(across, 0, core) == _run_sum(across, 0, tall))
+    around = _run_sum(across, 0, tall)
+    alone = (ink == 1) & (_run_sum(across, 0, core) == around)
     alone_u8 = alone.astype(np.uint8)
     small = alone & (_run_sum(alone_u8, 1, core + 2) <= 2 * core + 2)  # a speck, not a bar
     edges = np.zeros(alone.shape, np.uint8)
@@ -221,7 +233,7 @@ def erase_leaders(image: Image.Image) -> Image.Image:
     # Whiten the whole run, faint dots included, but only where nothing rises above or
     # below the dots' band (letters and digits always do).
     band = _run_sum(_run_sum(leader.astype(np.uint8), 1, reach), 0, core + 1) > 0
-    flat = _run_sum(across, 0, core + 1) == _run_sum(across, 0, tall)
+    flat = _run_sum(across, 0, core + 1) == around
     out = np.where(band & flat, 255, gray).astype(np.uint8)
     return Image.fromarray(out)
 
