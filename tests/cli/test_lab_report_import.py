@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from healthbook.actions.documents import Document, confirm_document, confirmed
+from healthbook.actions.documents import (
+    Document,
+    confirm_document,
+    confirmed,
+    shown_unit,
+    typed_unit,
+)
 from healthbook.cli import main
 from healthbook.ingest import import_file
 from healthbook.ingest.lab_report import extract
@@ -98,3 +104,15 @@ def test_a_result_already_imported_from_fhir_is_not_stored_twice(
     after = len(vault.records.list(person.id, RecordKind.OBSERVATION))
     assert after - before == report.added["observation"]
     assert after < before + len(rows)
+
+
+def test_the_review_screen_shows_units_as_people_write_them_and_stores_ucum(
+        uk_report: tuple[Path, object]) -> None:
+    found = extract(uk_report[0])
+    wcc = next(r for r in found.rows if r.ucum == "10*9/L")
+    assert shown_unit(wcc) == "×10⁹/L"
+    assert typed_unit("×10⁹/L", wcc) == "10*9/L"  # left as shown
+    assert typed_unit("G/L", wcc) == "10*9/L"  # typed the French way
+    assert typed_unit("x10^9/l") == "10*9/L"  # a row added by hand
+    assert typed_unit("cells per jar") == "cells per jar"  # kept as typed
+    assert typed_unit("  ") is None

@@ -9,12 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from healthbook.ui.main_window import MainWindow
-from healthbook.ui.report_review import KEEP, ReviewDialog
+from healthbook.ui.report_review import KEEP, VALUE, ReviewDialog
 from healthbook.vault import RecordKind, Vault
 from tests.conftest import PASSPHRASE
 from tests.journeys.conftest import make_window, snap
 from tests.journeys.driver import WAIT, click, drop_files, press
 from tests.journeys.test_household import choose_person, go_to, unlock
+from tests.labreports.degrade import render_pages, to_photo
 from tests.labreports.generator import make_report
 
 
@@ -79,3 +80,37 @@ def test_drop_a_lab_report_check_it_and_save(qtbot, household: Path, tmp_path: P
     assert all(s.record.details["confirmed_by"] for s in read)
     assert len(documents) == 1
     assert any(e.action == "import" and e.detail.get("format") == "lab-report" for e in audit)
+
+
+def test_a_photo_of_the_printout_is_read_and_cancel_stores_nothing(
+        qtbot, household: Path, tmp_path: Path,  # noqa: ANN001
+        open_window: list[MainWindow]) -> None:
+    made = make_report("fr_lab", 5)
+    photo = tmp_path / "IMG_2041.jpg"
+    to_photo(render_pages(made.pdf, 200)[0], 5).save(photo, "JPEG", quality=88)
+    with Vault.open(household, PASSPHRASE) as vault:
+        before = len(vault.records.list(vault.people.get("Me").id, RecordKind.OBSERVATION))
+    win = make_window(qtbot, open_window, vault_path=household)
+    unlock(qtbot, win)
+    choose_person(qtbot, win, "Me")
+    go_to(qtbot, win, "Import")
+    drop_files(win.views["Import"], [photo])
+    dialog = _review(qtbot)
+    def plain(text: str) -> str:  # "2,35" printed, "2.35" read: the same number
+        return text.replace(" ", "").replace(",", ".")
+
+    values = {plain(dialog.table.item(r, VALUE).text()) for r in range(dialog.table.rowCount())}
+    truth = [r for r in made.truth.rows if r.page == 1]
+    assert dialog.table.rowCount() >= len(truth) - 2
+    assert sum(plain(r.value_printed) in values for r in truth) >= 0.9 * len(truth)
+    qtbot.wait(100)
+    snap(dialog, "lab-report-review-photo")
+    click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: not win.session.lane.busy, timeout=WAIT)
+    win.session.lock()
+    with Vault.open(household, PASSPHRASE) as vault:
+        me = vault.people.get("Me")
+        assert len(vault.records.list(me.id, RecordKind.OBSERVATION)) == before
+        assert not [s for s in vault.records.list(me.id, RecordKind.DOCUMENT)
+                    if s.record.category == "lab-report"]

@@ -195,6 +195,24 @@ def confirmed(row: ResultRow) -> ConfirmedRow:
                         row.box, row.comparator)
 
 
+def shown_unit(row: ResultRow) -> str:
+    """A row's unit as people write it ("×10⁹/L" for UCUM's "10*9/L"), else as printed."""
+    from healthbook.clinical.units import display_unit
+
+    return display_unit(row.ucum) if row.ucum else row.unit
+
+
+def typed_unit(text: str, row: ResultRow | None = None) -> str | None:
+    """The UCUM unit of what the review screen's unit cell holds: the row's own when the
+    cell still shows it, else the typed text read as a printed unit ("G/L", "x10^9/L")."""
+    from healthbook.ingest.lab_report.units import to_ucum
+
+    text = text.strip()
+    if row is not None and text == shown_unit(row):
+        return row.ucum or (row.unit or None)
+    return to_ucum(text) or (text or None)
+
+
 def person_doubt(person: Person, found: Extraction) -> str | None:
     """One sentence when the report names someone else (its birth date differs)."""
     if found.birth_date and person.birth_date and found.birth_date != person.birth_date:

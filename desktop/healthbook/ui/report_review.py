@@ -8,6 +8,7 @@ before Save is possible. Keyboard-first: Tab moves through the cells, Enter acce
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, QObject, QRectF, Qt, QTimer, Signal
@@ -32,9 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from healthbook import actions
-from healthbook.actions.documents import ConfirmedRow, Document, confirmed, person_doubt
+from healthbook.actions.documents import (
+    ConfirmedRow,
+    Document,
+    confirmed,
+    person_doubt,
+    shown_unit,
+    typed_unit,
+)
 from healthbook.actions.records import parse_number
-from healthbook.i18n import current_language
+from healthbook.i18n import current_language, format_number, format_percent
 from healthbook.ingest.lab_report import Extraction, ResultRow
 from healthbook.ui.session import Session
 from healthbook.ui.style import alert_colour
@@ -180,8 +188,8 @@ class ReviewDialog(QDialog):
         if row is None:
             cells = ["", "", "", "", "", "", ""]
         else:
-            cells = [row.name, row.value_text, row.ucum or row.unit, _num(row.low),
-                     _num(row.high), row.flag or "", f"{row.confidence:.0%}"]
+            cells = [row.name, row.value_text, shown_unit(row), _bound(row, row.low),
+                     _bound(row, row.high), row.flag or "", format_percent(row.confidence)]
         for column, text in enumerate(cells, start=NAME):
             item = QTableWidgetItem(text)
             if column == SURE:
@@ -350,7 +358,8 @@ class ReviewDialog(QDialog):
                 value = parse_number(text[VALUE][len(comparator):])
             rows.append(ConfirmedRow(
                 name, read.name if read is not None else text[NAME], loinc, value,
-                text[VALUE], text[UNIT] or None, parse_number(text[LOW]), parse_number(text[HIGH]),
+                text[VALUE], typed_unit(text[UNIT], read), parse_number(text[LOW]),
+                parse_number(text[HIGH]),
                 text[FLAG] or None, read.page if read is not None else 1,
                 read.box if read is not None else None, comparator))
         return rows
@@ -378,5 +387,11 @@ class ReviewDialog(QDialog):
         self._session.apply(work, owner=self, done=done, failed=failed)
 
 
-def _num(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+def _bound(row: ResultRow, value: float | None) -> str:
+    """A range bound as the report printed it ("4,20"), else in this language's digits."""
+    if value is None:
+        return ""
+    for printed in re.findall(r"\d+(?:[.,]\d+)?", row.range_text or ""):
+        if parse_number(printed) == value:
+            return printed
+    return format_number(value)

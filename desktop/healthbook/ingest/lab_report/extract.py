@@ -468,6 +468,8 @@ def _make_row(cand: Candidate, page: Page, header: Header) -> ResultRow | None:
                             if cand.previous_date else None)
     flag = cand.flag
     confidence = _confidence(cand, match, ucum, value, low, high, page.ocr, reasons)
+    if confidence < REVIEW_BELOW and not reasons:
+        reasons.append(_("the print is faint or blurred on this line"))
     row = ResultRow(
         name=_clean(cand.name), loinc=loinc_for(match.entry, ucum) if match else None,
         value=value, value_text=value_text, unit=unit_token.text if unit_token else "",
