@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 LEFT = Qt.MouseButton.LeftButton
 WAIT = 30_000
@@ -146,6 +147,11 @@ def answer_file_dialog(qtbot, path: Path) -> list[QWidget]:  # noqa: ANN001
         qtbot.keyClick(edit, Qt.Key.Key_Return)
 
     return when_dialog(fill, QFileDialog)
+
+
+def closed(widget: QWidget) -> bool:
+    """True once a window is closed (or, for one deleted on close, gone)."""
+    return not isValid(widget) or not widget.isVisible()
 
 
 def drop_files(window: QWidget, paths: Iterable[Path]) -> None:

@@ -13,7 +13,7 @@ from healthbook.ui.record_form import HistoryDialog, RecordForm
 from healthbook.vault import RecordKind, Vault
 from tests.conftest import PASSPHRASE
 from tests.journeys.conftest import make_window, snap
-from tests.journeys.driver import WAIT, choose_menu_item, click, press, type_text
+from tests.journeys.driver import WAIT, choose_menu_item, click, closed, press, type_text
 from tests.journeys.test_household import choose_person, go_to, unlock
 
 
@@ -53,7 +53,7 @@ def test_add_a_medicine_correct_it_and_undo(qtbot, household: Path,  # noqa: ANN
     click(qtbot, form.note)
     type_text(qtbot, "200 mg when needed")
     press(qtbot, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: closed(form), timeout=WAIT)
     qtbot.waitUntil(lambda: "Ibuprofen" in _medicines(win), timeout=WAIT)
     assert _medicines(win)["Ibuprofen"] == "active"
     assert records.status.text() == "Saved."
@@ -71,7 +71,7 @@ def test_add_a_medicine_correct_it_and_undo(qtbot, household: Path,  # noqa: ANN
     assert "not a possible Potassium result" in result_form.error.text()
     snap(result_form, "enter-impossible-result")
     press(qtbot, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not result_form.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: closed(result_form), timeout=WAIT)
 
     # Correct it: the medicine was stopped
     row = next(i for i in range(records.meds.rowCount())
@@ -136,7 +136,7 @@ def test_correct_a_result_name_everywhere_from_labs(qtbot, household: Path,  # n
     type_text(qtbot, "My lab's own name", form.name)
     click(qtbot, form.everywhere)
     click(qtbot, form.buttons.button(form.buttons.StandardButton.Save))
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: closed(form), timeout=WAIT)
     _idle(qtbot, win)
     win.session.lock()
     with Vault.open(household, PASSPHRASE) as vault:

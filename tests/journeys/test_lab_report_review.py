@@ -13,7 +13,7 @@ from healthbook.ui.report_review import KEEP, VALUE, ReviewDialog
 from healthbook.vault import RecordKind, Vault
 from tests.conftest import PASSPHRASE
 from tests.journeys.conftest import make_window, snap
-from tests.journeys.driver import WAIT, click, drop_files, press
+from tests.journeys.driver import WAIT, click, closed, drop_files, press
 from tests.journeys.test_household import choose_person, go_to, unlock
 from tests.labreports.degrade import render_pages, to_photo
 from tests.labreports.generator import make_report
@@ -63,7 +63,7 @@ def test_drop_a_lab_report_check_it_and_save(qtbot, household: Path, tmp_path: P
     assert save.isEnabled()
     kept = dialog.table.rowCount() - 1
     click(qtbot, save)
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=WAIT)
     importer = win.views["Import"]
     qtbot.waitUntil(lambda: "bloods-july.pdf: added" in importer.report.toPlainText(),
                     timeout=WAIT)
@@ -106,7 +106,7 @@ def test_a_photo_of_the_printout_is_read_and_cancel_stores_nothing(
     qtbot.wait(100)
     snap(dialog, "lab-report-review-photo")
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel))
-    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=WAIT)
     qtbot.waitUntil(lambda: not win.session.lane.busy, timeout=WAIT)
     win.session.lock()
     with Vault.open(household, PASSPHRASE) as vault:

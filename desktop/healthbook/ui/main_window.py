@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -17,10 +18,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QStackedWidget,
     QToolButton,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -417,6 +420,7 @@ class MainWindow(QMainWindow):
 
     def _on_locked(self) -> None:
         self.idle.stop()
+        self._close_windows()
         self.assistant.forget()
         if self.kiosk:
             clear_clipboard()
@@ -430,6 +434,18 @@ class MainWindow(QMainWindow):
         self.unlock_view.clear()
         self.unlock_view.set_path(self.session.path or self.unlock_view._path)
         self.stack.setCurrentIndex(0)
+
+    def _close_windows(self) -> None:
+        """Every dialog, menu and tooltip open over the app closes with the vault: a lab report
+        under review or a half-typed record must not outlast the lock."""
+        QToolTip.hideText()
+        for widget in QApplication.topLevelWidgets():
+            if widget is self or not widget.isVisible():
+                continue
+            if isinstance(widget, QDialog):
+                widget.reject()
+            elif isinstance(widget, QMenu):
+                widget.close()
 
     # -- people ----------------------------------------------------------------------------
     def _on_people(self, people: list[Person]) -> None:

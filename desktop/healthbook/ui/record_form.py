@@ -63,6 +63,8 @@ class RecordForm(QDialog):
         self._session, self.kind, self.stored = session, kind, record
         self.setWindowTitle(self._title())
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Gone when closed: the person's page or record must not linger in a hidden window.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setMinimumWidth(460)
         self.form = QFormLayout()
         self.name = QLineEdit()
@@ -281,6 +283,8 @@ class HistoryDialog(QDialog):
         self.setWindowTitle(self.tr("History of {name}").format(
             name=stored.record.display or self.tr("this record")))
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Gone when closed: the person's page or record must not linger in a hidden window.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.origin = QLabel(self.tr("From: {source}").format(source=source))
         self.origin.setWordWrap(True)
         self.list = QListWidget()

@@ -95,6 +95,8 @@ class ReviewDialog(QDialog):
         self.setWindowTitle(self.tr("Check the results read from {file}").format(
             file=document.file_name))
         self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Gone when closed: the person's page or record must not linger in a hidden window.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1240, 780)
         self.intro = QLabel(self.tr(
             "Healthbook read these results from the document on this computer. Check each "
