@@ -113,7 +113,7 @@ def _lab_report(vault: Vault, who: Person, path: Path, args: argparse.Namespace,
                 reports: list[ImportReport], failures: list[dict[str, str]]) -> int:
     """Read a lab report, show its rows, and store them only with --accept."""
     from healthbook import actions
-    from healthbook.actions.documents import Document, confirmed, person_doubt
+    from healthbook.actions.documents import Document, confirmed, person_doubt, shown_unit
     from healthbook.ingest import ImportFailed
     from healthbook.ingest.lab_report import extract
 
@@ -133,7 +133,7 @@ def _lab_report(vault: Vault, who: Person, path: Path, args: argparse.Namespace,
         for row in found.rows:
             mark = "?" if row.needs_review else " "
             rng = row.range_text or ""
-            print(f" {mark} {row.name[:32]:<32} {row.value_text:>10} {row.unit:<12} "
+            print(f" {mark} {row.name[:32]:<32} {row.value_text:>10} {shown_unit(row):<12} "
                   f"{rng:<16} {row.flag or '':<4} {row.confidence:.2f}")
     doubt = person_doubt(who, found)
     if doubt and not args.force_person:
