@@ -182,10 +182,12 @@ def cmd_records(args: argparse.Namespace) -> int:
 
 
 def _row(vault: Vault, stored: StoredRecord) -> dict[str, Any]:
+    from healthbook.clinical.units import display_unit
+
     r = stored.record
     value = "" if r.value_num is None and not r.value_text else (
         f"{r.value_num:g}" if r.value_num is not None else str(r.value_text))
-    text = " ".join(x for x in (r.display or "", value, r.unit or "") if x)
+    text = " ".join(x for x in (r.display or "", value, display_unit(r.unit)) if x)
     return {"id": stored.id, "kind": r.kind.value, "date": (r.effective or "")[:10],
             "name": r.display, "code": r.code, "value": r.value_num, "value_text": r.value_text,
             "unit": r.unit, "status": r.status, "hidden": stored.hidden, "text": text,

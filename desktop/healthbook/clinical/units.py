@@ -36,7 +36,8 @@ DISPLAY = {
     "10*9/L": "×10⁹/L", "10*6/uL": "×10⁶/µL", "10*12/L": "×10¹²/L", "kg/m2": "kg/m²",
     "[lb_av]": "lb", "[in_i]": "in", "umol/L": "µmol/L", "m[IU]/L": "mIU/L",
     "u[IU]/mL": "µIU/mL", "{INR}": "", "{score}": "", "/min": "/min", "1": "",
-    "mL/(kg.min)": "mL/kg/min",
+    "mL/(kg.min)": "mL/kg/min", "ug/L": "µg/L", "ug/dL": "µg/dL", "ug/mL": "µg/mL",
+    "umol/mol": "µmol/mol", "/uL": "/µL",
 }
 
 
