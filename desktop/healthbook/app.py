@@ -52,6 +52,7 @@ def run_app(vault: Path | None = None, kiosk: bool = False, demo: bool = False,
     from healthbook.ui.translations import apply_language
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # instance() is typed as the core application
     app.setApplicationName("Healthbook")
     app.setDesktopFileName("org.healthbook.Healthbook")
     _set_icon(app)

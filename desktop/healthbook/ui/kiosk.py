@@ -193,8 +193,8 @@ class KioskWelcome(QWidget):
         inner.setSpacing(14)
         for widget in (title, intro, self.error):
             inner.addWidget(widget)
-        for widget in (self.open, self.demo):
-            inner.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        for button in (self.open, self.demo):
+            inner.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         bottom = QHBoxLayout()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -58,6 +59,7 @@ from healthbook.vault import Person
 
 KIOSK_IDLE_MINUTES = 3
 NAV_WIDTH = 180
+V = TypeVar("V", bound=QWidget)
 PAGES = ("Overview", "Timeline", "Labs", "Wellness", "Assistant", "Health record", "Import",
          "Settings")
 
@@ -107,7 +109,8 @@ class MainWindow(QMainWindow):
             self._enter_kiosk()
         self.idle.idle.connect(self.lock)
         self._connect_session()
-        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        self.lock_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
+        self.lock_action.triggered.connect(self.lock)
         self.addAction(self.lock_action)
         self._retranslate()
 
@@ -131,10 +134,15 @@ class MainWindow(QMainWindow):
         people.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         # Fusion draws the menu arrow over the text's right end: keep the text clear of it.
         people.setStyleSheet("QToolButton { padding-right: 14px; }")
-        self.add_action = QAction(self, triggered=self._add_person)
-        self.rename_action = QAction(self, triggered=self._rename_person)
-        self.remove_action = QAction(self, triggered=self._remove_person)
-        self.share_action = QAction(self, triggered=self._share)
+        # Signals connected after construction: PySide6's stubs know no `triggered=` keyword.
+        self.add_action = QAction(self)
+        self.add_action.triggered.connect(self._add_person)
+        self.rename_action = QAction(self)
+        self.rename_action.triggered.connect(self._rename_person)
+        self.remove_action = QAction(self)
+        self.remove_action.triggered.connect(self._remove_person)
+        self.share_action = QAction(self)
+        self.share_action.triggered.connect(self._share)
         for action in (self.add_action, self.rename_action, self.remove_action,
                        self.share_action):
             people.addAction(action)
@@ -184,36 +192,57 @@ class MainWindow(QMainWindow):
 
     def _build_views(self) -> dict[str, QWidget]:
         """The pages, in the current language, listening to the session."""
+        overview, timeline = OverviewView(self.session), TimelineView(self.session)
+        labs, wellness = LabsView(self.session), WellnessView(self.session)
+        assistant = AssistantView(self.session, self.assistant)
+        records, importer = RecordsView(self.session), ImportView(self.session)
+        settings = SettingsView(self.session, self.prefs, self.assistant)
         views: dict[str, QWidget] = {
-            "Overview": OverviewView(self.session), "Timeline": TimelineView(self.session),
-            "Labs": LabsView(self.session), "Wellness": WellnessView(self.session),
-            "Assistant": AssistantView(self.session, self.assistant),
-            "Health record": RecordsView(self.session), "Import": ImportView(self.session),
-            "Settings": SettingsView(self.session, self.prefs, self.assistant),
+            "Overview": overview, "Timeline": timeline, "Labs": labs, "Wellness": wellness,
+            "Assistant": assistant, "Health record": records, "Import": importer,
+            "Settings": settings,
         }
-        views["Assistant"].show_record.connect(self._reveal_record)
-        views["Labs"].explain_requested.connect(self._explain)
-        self._wire_overview(views)
-        views["Settings"].preferences_changed.connect(
+        assistant.show_record.connect(self._reveal_record)
+        labs.explain_requested.connect(self._explain)
+        self._wire_overview(overview)
+        settings.preferences_changed.connect(
             lambda p: self.idle.set_minutes(p.auto_lock_minutes))
-        views["Settings"].language_changed.connect(self.set_language)
+        settings.language_changed.connect(self.set_language)
         if self.kiosk:
-            views["Assistant"].allow_save = False
-            views["Overview"].kiosk = True
+            assistant.allow_save = False
+            overview.kiosk = True
         return views
 
-    def _wire_overview(self, views: dict[str, QWidget]) -> None:
+    def _view(self, name: str, kind: type[V]) -> V:
+        """The current page `name`, which `_build_views` made a `kind`."""
+        view = self.views[name]
+        assert isinstance(view, kind)
+        return view
+
+    def _wire_overview(self, overview: OverviewView) -> None:
         """Overview tiles open their detail; the first-run guide's buttons lead on."""
-        overview = views["Overview"]
-        overview.open_lab.connect(
-            lambda key: (self.show_page("Labs"), self.views["Labs"].reveal(key)))
-        overview.open_metric.connect(
-            lambda metric: (self.show_page("Wellness"), self.views["Wellness"].reveal(metric)))
+        def open_lab(key: str) -> None:
+            self.show_page("Labs")
+            self._view("Labs", LabsView).reveal(key)
+
+        def open_metric(metric: str) -> None:
+            self.show_page("Wellness")
+            self._view("Wellness", WellnessView).reveal(metric)
+
+        def choose_files() -> None:
+            self.show_page("Import")
+            self._view("Import", ImportView).choose.click()
+
+        def demo() -> None:
+            self.lock()
+            self._demo()
+
+        overview.open_lab.connect(open_lab)
+        overview.open_metric.connect(open_metric)
         overview.open_labs.connect(lambda: self.show_page("Labs"))
-        overview.import_requested.connect(
-            lambda: (self.show_page("Import"), self.views["Import"].choose.click()))
+        overview.import_requested.connect(choose_files)
         overview.add_person_requested.connect(self._add_person)
-        overview.demo_requested.connect(lambda: (self.lock(), self._demo()))
+        overview.demo_requested.connect(demo)
 
     def page_titles(self) -> dict[str, str]:
         """Each page's name in the side bar, in the current language."""
@@ -343,7 +372,7 @@ class MainWindow(QMainWindow):
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAcceptDrops(False)
         self.people_button.hide()
-        self.views["Assistant"].allow_save = False
+        self._view("Assistant", AssistantView).allow_save = False
         for name in ("Import", "Settings"):
             self.nav.item(PAGES.index(name)).setHidden(True)
         self.guard = KioskGuard(self)
@@ -384,11 +413,11 @@ class MainWindow(QMainWindow):
 
     def _reveal_record(self, record_id: int) -> None:
         self.show_page("Timeline")
-        self.views["Timeline"].reveal(record_id)
+        self._view("Timeline", TimelineView).reveal(record_id)
 
     def _explain(self, record_id: int) -> None:
         self.show_page("Assistant")
-        self.views["Assistant"].explain(record_id)
+        self._view("Assistant", AssistantView).explain(record_id)
 
     def show_page(self, name: str) -> None:
         """Switch to one of PAGES."""
@@ -537,7 +566,7 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             self.show_page("Import")
-            self.views["Import"].import_paths(paths)
+            self._view("Import", ImportView).import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Lock the vault when the window closes (in kiosk mode, only after the PIN)."""

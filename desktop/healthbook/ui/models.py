@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -25,6 +24,7 @@ from healthbook.clinical.units import display_unit
 from healthbook.i18n import format_date, format_datetime, format_number, localise_number
 from healthbook.ingest.report import format_label
 from healthbook.ui.style import alert_colour
+from healthbook.ui.translations import QT_TRANSLATE_NOOP
 from healthbook.vault import Source
 
 T = TypeVar("T")

@@ -30,7 +30,8 @@ from healthbook import actions
 from healthbook.actions.records import parse_number
 from healthbook.ui.session import Session
 from healthbook.ui.style import alert_colour
-from healthbook.vault import RecordKind, StoredRecord
+from healthbook.ui.tasks import Job
+from healthbook.vault import RecordKind, StoredRecord, Vault
 
 LIBRARY_KIND = {"result": "lab", "medication": "medicine", "allergy": "medicine",
                 "condition": "condition", "vaccination": "vaccine"}
@@ -167,8 +168,8 @@ class RecordForm(QDialog):
             self.text.setTabChangesFocus(True)
             add(self.tr("Note"), self.text)
         for widget in (self.value, self.unit, self.low, self.high, self.note):
-            widget.setAccessibleName(self.form.labelForField(widget).text()
-                                     if self.form.labelForField(widget) else "")
+            label = self.form.labelForField(widget)  # a QLabel, or None when not in the form
+            widget.setAccessibleName(label.text() if isinstance(label, QLabel) else "")
 
     def _fill(self, stored: StoredRecord) -> None:
         r = stored.record
@@ -236,13 +237,13 @@ class RecordForm(QDialog):
                 entry = self._entry()
                 actions.build_record(entry)  # check now: the sentence shows in the form
 
-                def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+                def work(vault: Vault, _job: Job) -> actions.Result[Any]:  # on the lane
                     return actions.add_record(vault, person, entry)
             else:
                 changes, record_id = self._changes(), self.stored.id
                 everywhere = self.everywhere.isChecked()
 
-                def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+                def work(vault: Vault, _job: Job) -> actions.Result[Any]:  # on the lane
                     return actions.edit_record(vault, record_id, changes,
                                                everywhere=everywhere)
         except actions.InvalidInput as exc:

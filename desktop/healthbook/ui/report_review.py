@@ -12,7 +12,16 @@ import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, QEvent, QObject, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QKeyEvent, QPen, QPixmap
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QKeyEvent,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -44,9 +53,11 @@ from healthbook.actions.documents import (
 from healthbook.actions.records import parse_number
 from healthbook.i18n import current_language, format_number, format_percent
 from healthbook.ingest.lab_report import Extraction, ResultRow
+from healthbook.ingest.report import ImportReport
 from healthbook.ui.session import Session
 from healthbook.ui.style import alert_colour
-from healthbook.vault import Person
+from healthbook.ui.tasks import Job
+from healthbook.vault import Person, Vault
 
 KEEP, NAME, VALUE, UNIT, LOW, HIGH, FLAG, SURE = range(8)
 PAGE_SCALE = 1.5  # image pixels per PDF point on screen
@@ -202,18 +213,24 @@ class ReviewDialog(QDialog):
 
             entry = entry_by_id(row.analyte)
             if entry is not None:
-                self.table.item(index, NAME).setToolTip(entry.name(current_language()))
+                self._cell(index, NAME).setToolTip(entry.name(current_language()))
         unsure = row is None or row.needs_review
         if unsure:
             reasons = "; ".join(row.reasons) if row is not None and row.reasons else \
                 self.tr("check it against the page")
             for column in range(self.table.columnCount()):
-                cell = self.table.item(index, column)
+                cell = self._cell(index, column)
                 cell.setBackground(QBrush(QColor(alert_colour()).lighter(185)))
                 cell.setToolTip(self.tr("Needs checking: {why}").format(why=reasons))
 
+    def _cell(self, index: int, column: int) -> QTableWidgetItem:
+        """The item of a cell (`_append` gives every cell one)."""
+        item = self.table.item(index, column)
+        assert item is not None
+        return item
+
     def _row(self, index: int) -> ResultRow | None:
-        return self.table.item(index, KEEP).data(Qt.ItemDataRole.UserRole)
+        return self._cell(index, KEEP).data(Qt.ItemDataRole.UserRole)
 
     def _unsure(self, index: int) -> bool:
         row = self._row(index)
@@ -239,7 +256,7 @@ class ReviewDialog(QDialog):
         self._append(None)
         index = self.table.rowCount() - 1
         self.table.setCurrentCell(index, NAME)
-        self.table.editItem(self.table.item(index, NAME))
+        self.table.editItem(self._cell(index, NAME))
         self._update_state()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -261,7 +278,7 @@ class ReviewDialog(QDialog):
         """Kept rows the reader was unsure of that the person has not touched yet."""
         return [i for i in range(self.table.rowCount())
                 if self._unsure(i) and i not in self._touched
-                and self.table.item(i, KEEP).checkState() == Qt.CheckState.Checked]
+                and self._cell(i, KEEP).checkState() == Qt.CheckState.Checked]
 
     def _update_state(self) -> None:
         waiting = self._waiting()
@@ -273,7 +290,7 @@ class ReviewDialog(QDialog):
                 len(waiting)))
         else:
             kept = sum(1 for i in range(self.table.rowCount())
-                       if self.table.item(i, KEEP).checkState() == Qt.CheckState.Checked)
+                       if self._cell(i, KEEP).checkState() == Qt.CheckState.Checked)
             self.status.setText(self.tr("%n results will be saved.", "", kept))
 
     # -- the page --------------------------------------------------------------------------
@@ -309,13 +326,13 @@ class ReviewDialog(QDialog):
         self.view.resetTransform()
         self.view.scale(factor, factor)
 
-    def showEvent(self, event: QEvent) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Fit the page once the dialog has its size."""
         super().showEvent(event)
         QTimer.singleShot(0, self, self._fit_width)
         QTimer.singleShot(0, self, lambda: self._show_row(self.table.currentRow()))
 
-    def resizeEvent(self, event: QEvent) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the page as wide as its pane."""
         super().resizeEvent(event)
         self._fit_width()
@@ -339,9 +356,9 @@ class ReviewDialog(QDialog):
 
         rows = []
         for i in range(self.table.rowCount()):
-            if self.table.item(i, KEEP).checkState() != Qt.CheckState.Checked:
+            if self._cell(i, KEEP).checkState() != Qt.CheckState.Checked:
                 continue
-            text = {c: self.table.item(i, c).text().strip() for c in range(NAME, SURE)}
+            text = {c: self._cell(i, c).text().strip() for c in range(NAME, SURE)}
             if not text[NAME] and not text[VALUE]:
                 continue
             read = self._row(i)
@@ -375,7 +392,7 @@ class ReviewDialog(QDialog):
         person = self._person
         self.buttons.setEnabled(False)
 
-        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+        def work(vault: Vault, _job: Job) -> actions.Result[ImportReport]:  # on the lane
             return actions.confirm_document(vault, person, document, rows)
 
         def done(result: actions.Result) -> None:

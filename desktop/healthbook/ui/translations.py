@@ -11,12 +11,19 @@ Catalogues: `resources/i18n/healthbook_<lang>.qm`, built from the `.ts` sources 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 import PySide6
+from PySide6 import QtCore
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from healthbook import i18n
+
+# Qt's marker (pyside6-lupdate reads the calls by this name); it returns the message, but
+# PySide6's stub says `object`.
+QT_TRANSLATE_NOOP = cast(Callable[[str, str], str], QtCore.QT_TRANSLATE_NOOP)
 
 _installed: list[QTranslator] = []
 _extra: dict[str, Path] = {}  # language -> a .qm built elsewhere (the tests' pseudo-locale)

@@ -34,8 +34,9 @@ from healthbook.knowledge import for_stored
 from healthbook.ui.assistant_runner import AssistantRunner
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
+from healthbook.ui.tasks import Job
 from healthbook.ui.views.sharing import VisitSheetDialog, date_edit, date_text
-from healthbook.vault import StoredRecord
+from healthbook.vault import StoredRecord, Vault
 
 CITATION = re.compile(r"\[(\d{1,3})\]")
 
@@ -238,14 +239,15 @@ class AssistantView(QWidget):
         if self.isVisible():
             self._prefilled = id(data)
             self._runner.prefill(data)
-        records = {r.id: r for r in data.records}
+        records: dict[int, StoredRecord] = {r.id: r for r in data.records}
         for a in data.facts.analytes:
             self.subject.addItem(subject_name(a, records), a.latest.record_id)
             self.subject.setItemData(self.subject.count() - 1, a.name, Qt.ItemDataRole.ToolTipRole)
         for m in data.facts.metrics:
             self.subject.addItem(m.label, None)
         visit = last_visit(data.records)
-        since = default_since(visit.record.effective[:10] if visit else None)
+        effective = visit.record.effective if visit else None  # a visit found has a date
+        since = default_since(effective[:10] if effective else None)
         self.since.setDate(QDate.fromString(since, "yyyy-MM-dd"))
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -340,7 +342,7 @@ class AssistantView(QWidget):
         if self._data is not None:
             person_id = self._data.person.id
 
-            def audit(vault, _job):  # noqa: ANN001, ANN202 - runs on the session lane
+            def audit(vault: Vault, _job: Job) -> None:  # runs on the session lane
                 from healthbook.assistant.answers import record_answer
 
                 record_answer(vault, person_id, answer)
@@ -363,7 +365,8 @@ class AssistantView(QWidget):
     # -- sources ---------------------------------------------------------------------------
     def _show_sources(self, answer: Answer, highlight: int | None = None) -> None:
         rows = []
-        records = {r.id: r for r in self._data.records} if self._data else {}
+        records: dict[int, StoredRecord] = {r.id: r for r in self._data.records} \
+            if self._data else {}
         files = {s.id: s.file_name for s in self._data.sources} if self._data else {}
         for n in answer.cited:
             fact = answer.fact(n)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,7 +32,12 @@ from healthbook.ui.models import SourceModel
 from healthbook.ui.progress_bar import show_progress
 from healthbook.ui.session import PersonData, Session
 from healthbook.ui.style import alert_colour
-from healthbook.ui.tasks import Lane
+from healthbook.ui.tasks import Job, Lane
+from healthbook.vault import Person, Vault
+
+if TYPE_CHECKING:  # the reader (OCR, images) loads when a report is read, not at start
+    from healthbook.ingest.lab_report import Extraction
+    from healthbook.ui.report_review import PageImage
 
 PATTERNS = ("*.json *.ndjson *.xml *.zip *.csv *.ccd *.txt *.XML *.pdf *.PDF *.jpg *.jpeg *.png "
             "*.heic *.JPG *.PNG")
@@ -127,7 +133,7 @@ class ImportView(QWidget):
             self._read_next_report()
             return
 
-        def work(vault, job):  # noqa: ANN001, ANN202 - runs on the lane
+        def work(vault: Vault, job: Job) -> actions.Result[ImportOutcome]:  # on the lane
             return actions.import_files(vault, person, paths, progress=job.report,
                                         cancel=job.cancel, confirmed=confirmed)
 
@@ -148,7 +154,7 @@ class ImportView(QWidget):
             return
         path = self._to_read.pop(0)
 
-        def work(job):  # noqa: ANN001, ANN202 - runs on the reader's own thread
+        def work(job: Job) -> tuple[bytes, Extraction, list[PageImage]]:  # the reader's thread
             from healthbook.ingest.lab_report import extract
             from healthbook.ui.report_review import render_pages
 
@@ -156,15 +162,19 @@ class ImportView(QWidget):
             found = extract(data, file_name=path.name, progress=job.report, cancel=job.cancel)
             return data, found, render_pages(data, path.name, found)
 
+        def failed(message: str) -> None:
+            self._failed(message)
+            self._read_next_report()
+
         self._busy(True)
         self.report.setPlainText(self.tr("Reading {file} on this computer…").format(
             file=path.name))
         self._cancel = self._reader.run(
             work, owner=self, done=lambda read: self._review(path, person, *read),
-            failed=lambda message: (self._failed(message), self._read_next_report()),
-            progress=self._progress, cancelled=self._cancelled)
+            failed=failed, progress=self._progress, cancelled=self._cancelled)
 
-    def _review(self, path: Path, person, data: bytes, found, pages) -> None:  # noqa: ANN001
+    def _review(self, path: Path, person: Person, data: bytes, found: Extraction,
+                pages: list[PageImage]) -> None:
         from healthbook.actions.documents import Document
         from healthbook.ui.report_review import ReviewDialog
 

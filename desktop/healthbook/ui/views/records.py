@@ -3,7 +3,10 @@ immunizations, procedures and documents (notes shown as text)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +34,9 @@ from healthbook.knowledge import for_stored
 from healthbook.ui.models import MedicationModel
 from healthbook.ui.record_form import FORM_KIND, HistoryDialog, RecordForm
 from healthbook.ui.session import PersonData, Session
-from healthbook.vault import RecordKind, StoredRecord
+from healthbook.ui.tasks import Job
+from healthbook.ui.translations import QT_TRANSLATE_NOOP
+from healthbook.vault import Attachment, Edit, RecordKind, StoredRecord, Vault
 
 LISTED = ((RecordKind.CONDITION, QT_TRANSLATE_NOOP("RecordsView", "Conditions")),
           (RecordKind.IMMUNIZATION, QT_TRANSLATE_NOOP("RecordsView", "Immunizations")),
@@ -154,7 +159,7 @@ class RecordsView(QWidget):
                             ("condition", self.tr("Condition…")),
                             ("vaccination", self.tr("Vaccination…")),
                             ("note", self.tr("Note…"))):
-            menu.addAction(label, lambda k=kind: self.open_form(k))
+            menu.addAction(label, partial(self.open_form, kind))
         self.add_button.setMenu(menu)
         self.correct_button = QPushButton(self.tr("Correct…"))
         self.correct_button.clicked.connect(lambda: self._with_selected(self._correct))
@@ -195,14 +200,14 @@ class RecordsView(QWidget):
         item = widget.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
-    def _with_selected(self, then) -> None:  # noqa: ANN001 - a bound method
+    def _with_selected(self, then: Callable[[StoredRecord, list[Edit], str], None]) -> None:
         record_id = self.selected_record()
         if record_id is None:
             self.status.setText(self.tr("Select a record first."))
             return
         self.status.clear()
 
-        def load(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+        def load(vault: Vault, _job: Job) -> tuple[StoredRecord, list[Edit], str]:  # on the lane
             from healthbook.actions import provenance
 
             stored = vault.records.get(record_id)
@@ -277,7 +282,8 @@ class RecordsView(QWidget):
             self.document_view.setCurrentIndex(0)
             return
 
-        def load(vault, _job):  # noqa: ANN001, ANN202 - runs on the lane
+        def load(vault: Vault, _job: Job) -> tuple[StoredRecord, Attachment | None,
+                                                   list[bytes] | None]:  # on the lane
             stored, attachment = vault.records.get(record_id), vault.records.attachment(record_id)
             pages = None
             if attachment is not None and attachment.content_type == "application/pdf":
@@ -295,7 +301,9 @@ class RecordsView(QWidget):
         untitled = self.tr("Document")
         header = f"{r.display or untitled} — {(r.effective or '')[:10]}\n\n"
         while self.pdf_layout.count():
-            widget = self.pdf_layout.takeAt(0).widget()
+            item = self.pdf_layout.takeAt(0)
+            assert item is not None  # count() said there is one
+            widget = item.widget()
             if widget is not None:
                 widget.deleteLater()
         if pages:

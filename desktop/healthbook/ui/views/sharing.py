@@ -7,6 +7,7 @@ the printer, so nothing is written to disk except the file the user chooses.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QImage, QPainter
@@ -36,8 +37,9 @@ from healthbook.progress import CancelToken, Progress
 from healthbook.reports.share import KINDS
 from healthbook.ui.progress_bar import show_progress
 from healthbook.ui.session import Session
+from healthbook.ui.tasks import Job
 from healthbook.ui.translations import qt_date_format
-from healthbook.vault import Person
+from healthbook.vault import Person, Vault
 
 NO_PRINTER_KIOSK = "No printer is connected to this computer. Please ask the staff for help."
 PRINT_SCALE = 300 / 72  # render pages at 300 dpi for the printer
@@ -154,7 +156,7 @@ class VisitSheetDialog(QDialog):
         self.status.setText(self.tr("Writing the sheet…"))
         saved = self.tr("Saved to {path}.")
 
-        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the session lane
+        def work(vault: Vault, _job: Job) -> actions.Result[Path]:  # runs on the session lane
             return actions.save_sheet(vault, person, path, questions, since, visit)
 
         self._session.apply(work, owner=self,
@@ -171,7 +173,7 @@ class VisitSheetDialog(QDialog):
         self.status.setText(self.tr("Preparing the pages…"))
         title = self.tr("Appointment preparation")
 
-        def work(vault, _job):  # noqa: ANN001, ANN202 - runs on the session lane
+        def work(vault: Vault, _job: Job) -> actions.Result[list[bytes]]:  # on the session lane
             return actions.sheet_for_printing(vault, person, title, questions, since, visit,
                                               PRINT_SCALE)
 
@@ -299,7 +301,7 @@ class ShareDialog(QDialog):
         self._busy(True)
         stopped = self.tr("Export cancelled; no file was written.")
 
-        def work(vault, job):  # noqa: ANN001, ANN202 - runs on the session lane
+        def work(vault: Vault, job: Job) -> actions.Result[dict[str, Any]]:  # on the lane
             return actions.export_summary(vault, person, path, fmt, since, kinds,
                                           progress=job.report, cancel=job.cancel)
 
