@@ -1711,6 +1711,29 @@ Sources : {sources}</translation>
         </message>
     </context>
     <context>
+        <name>Session</name>
+        <message>
+            <source>Creating the vault…</source>
+            <translation>Création du coffre…</translation>
+        </message>
+        <message>
+            <source>Unlocking…</source>
+            <translation>Déverrouillage…</translation>
+        </message>
+        <message>
+            <source>Preparing the demo…</source>
+            <translation>Préparation de la démo…</translation>
+        </message>
+        <message>
+            <source>Opening the export…</source>
+            <translation>Ouverture de l’export…</translation>
+        </message>
+        <message>
+            <source>Loading…</source>
+            <translation>Chargement…</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsView</name>
         <message>
             <source>General</source>

@@ -115,6 +115,49 @@ def test_every_marked_string_is_in_the_catalogues() -> None:
         "or run `make i18n-extract`"
 
 
+# Qt calls whose first argument a person reads; QMessageBox's static calls (parent, title, text).
+_SHOWN_FIRST = {"emit", "setText", "setToolTip", "setPlaceholderText", "setWindowTitle",
+                "QLabel", "QPushButton", "QToolButton", "QCheckBox", "QRadioButton",
+                "QGroupBox", "QAction", "addAction", "addItem", "addTab", "setTabText",
+                "setAccessibleName", "setAccessibleDescription", "showMessage", "setStatusTip",
+                "setTitle", "setPlainText", "setLabelText", "setSuffix", "setPrefix",
+                "setSpecialValueText"}
+_SHOWN_BOX = {"information", "warning", "question", "critical"}
+NOT_TRANSLATED = {"Healthbook"}  # the name of the app
+
+
+def _literal(node: ast.expr) -> str | None:
+    """The words of a string literal or of an f-string's literal parts."""
+    if isinstance(node, ast.Constant):
+        return node.value if isinstance(node.value, str) else None
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value for v in node.values if isinstance(v, ast.Constant))
+    return None
+
+
+def _bare_strings(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else \
+            getattr(node.func, "id", "")
+        args = node.args[:1] if name in _SHOWN_FIRST else \
+            node.args[1:3] if name in _SHOWN_BOX else []
+        for arg in args:
+            for value in [arg.body, arg.orelse] if isinstance(arg, ast.IfExp) else [arg]:
+                text = _literal(value)
+                if isinstance(text, str) and re.search(r"[A-Za-z]{2}", text) \
+                        and text not in NOT_TRANSLATED:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}")
+    return found
+
+
+def test_the_qt_shell_shows_no_unmarked_words() -> None:
+    shell = [*sorted((PACKAGE / "ui").rglob("*.py")), PACKAGE / "app.py"]
+    assert [bare for path in shell for bare in _bare_strings(path)] == []
+
+
 def test_the_catalogues_hold_nothing_the_sources_no_longer_say(tmp_path: Path) -> None:
     template = tools.extracted()
     extracted = {(m.context, i) for m in template if m.id

@@ -82,7 +82,7 @@ class Session(QObject):
         def work(_job: Job) -> Vault:
             return Vault.create(path, passphrase) if create else Vault.open(path, passphrase)
 
-        self.busy.emit("Creating the vault…" if create else "Unlocking…")
+        self.busy.emit(self.tr("Creating the vault…") if create else self.tr("Unlocking…"))
         self.lane.run(work, owner=self, done=lambda v: self._opened(v, path, False),
                       failed=self._idle_then(failed))
 
@@ -90,7 +90,7 @@ class Session(QObject):
         """Build the in-memory demo vault."""
         from healthbook.demo import demo_vault
 
-        self.busy.emit("Preparing the demo…")
+        self.busy.emit(self.tr("Preparing the demo…"))
         self.lane.run(lambda job: demo_vault(job.report)[0], owner=self,
                       done=lambda v: self._opened(v, None, True),
                       failed=self._idle_then(failed))
@@ -109,7 +109,7 @@ class Session(QObject):
                 raise
             return vault
 
-        self.busy.emit("Opening the export…")
+        self.busy.emit(self.tr("Opening the export…"))
         self.lane.run(work, owner=self, done=lambda v: self._opened(v, None, False),
                       failed=self._idle_then(failed))
 
@@ -204,5 +204,5 @@ class Session(QObject):
                 self.data = data
                 self.data_ready.emit(data)
 
-        self.busy.emit("Loading…")
+        self.busy.emit(self.tr("Loading…"))
         self.run(work, done=self._idle_then(done), failed=self._idle_then(self.failed.emit))
