@@ -113,6 +113,22 @@ def test_names_that_are_not_tests() -> None:
         assert match_name(text, "fr") is None, text
 
 
+@pytest.mark.parametrize(("printed", "lang", "not_this"), [
+    ("CA 125", "en", "calcium"), ("CA 19-9", "en", "calcium"), ("CA 15-3", "fr", "calcium"),
+    ("Herpes PCR", "en", "urine-protein-creatinine-ratio"),
+    ("Trichomonas NAAT", "en", "sars-cov-2-pcr"), ("Lithium blood level", "en", "hemoglobin"),
+    ("Osmolal gap", "en", "anion-gap"), ("Ag HBe", "fr", "anion-gap"),
+    ("Sérologie hépatite B Ac anti-HBs", "fr", "hepatitis-b-surface-antigen"),
+    ("Fer dans le sang", "fr", "hemoglobin"), ("Protéines", "fr", "albumin"),
+    ("Granulocytes", "en", "neutrophils"), ("LFT", "en", "sars-cov-2-antigen"),
+    ("Saturation transferrine", "fr", "blood-oxygen-saturation"),
+])
+def test_names_of_other_tests_are_not_filed_under_a_look_alike(printed: str, lang: str,
+                                                              not_this: str) -> None:
+    found = match_name(printed, lang)
+    assert found is None or found.entry_id != not_this
+
+
 def test_unit_picks_the_share_or_the_count() -> None:
     assert match_name("Neutrophiles", "fr", "%").entry_id == "neutrophils-percent"
     assert match_name("Neut", "en", "10*9/L").entry_id == "neutrophils"

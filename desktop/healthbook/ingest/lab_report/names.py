@@ -45,7 +45,7 @@ _MOLAR_LOINC = {
     "total-cholesterol": "14647-2", "hdl-cholesterol": "14646-4",
     "ldl-cholesterol": "22748-8", "triglycerides": "14927-8", "calcium": "2000-8",
     "uric-acid": "14933-6", "bilirubin-total": "14631-6", "phosphate": "14879-1",
-    "magnesium": "2601-3", "hemoglobin": "59260-0", "urea-nitrogen": "22664-7",
+    "magnesium": "2601-3", "hemoglobin": "59260-0", "urea-nitrogen": "14937-7",
 }
 FUZZY_CUTOFF = 0.86
 # Words that qualify a test without naming another one: dropping them keeps a sure match.
@@ -116,6 +116,7 @@ def _lab_names(lib_id: int) -> list[str]:
                                             for _, e in pairs)})
 
 
+_NUMBERED = re.compile(r"\d+(?:[-.]\d+)?")
 # Letters OCR reads for one another in short names.
 _LOOKALIKE = {"i": "l", "l": "I", "I": "l", "1": "l", "0": "O", "O": "D", "D": "O", "e": "c",
               "c": "e"}
@@ -144,6 +145,8 @@ def _match(printed: str, lang: str | None) -> tuple[str, float] | None:
         words = variant.split()
         for n in range(len(words) - 1, 0, -1):  # "TSH ultrasensible" -> "TSH"
             for part, dropped in ((words[:n], words[n:]), (words[-n:], words[:-n])):
+                if any(_NUMBERED.fullmatch(w) for w in dropped):
+                    continue  # "CA 125", "CA 19-9": a numbered test, not calcium
                 entry = _named(lib, " ".join(part), lang)
                 if entry and len(normalize(" ".join(part))) >= 2:
                     sure = all(w in _QUALIFIERS for w in normalize(" ".join(dropped)).split())
