@@ -113,6 +113,17 @@ def test_names_that_are_not_tests() -> None:
         assert match_name(text, "fr") is None, text
 
 
+@pytest.mark.parametrize(("printed", "lang", "entry"), [
+    ("Glucose, urine", "en", "urine-glucose"), ("Creatinine, urine", "en", "urine-creatinine"),
+    ("Albumin, urine", "en", "urine-albumin"), ("Protéines urinaires", "fr", "urine-protein"),
+    ("Potassium, serum", "en", "potassium"),
+])
+def test_a_urine_result_is_the_urine_test(printed: str, lang: str, entry: str) -> None:
+    found = match_name(printed, lang)
+    assert found is not None
+    assert found.entry_id == entry
+
+
 @pytest.mark.parametrize(("printed", "lang", "not_this"), [
     ("CA 125", "en", "calcium"), ("CA 19-9", "en", "calcium"), ("CA 15-3", "fr", "calcium"),
     ("Herpes PCR", "en", "urine-protein-creatinine-ratio"),
@@ -122,6 +133,8 @@ def test_names_that_are_not_tests() -> None:
     ("Fer dans le sang", "fr", "hemoglobin"), ("Protéines", "fr", "albumin"),
     ("Granulocytes", "en", "neutrophils"), ("LFT", "en", "sars-cov-2-antigen"),
     ("Saturation transferrine", "fr", "blood-oxygen-saturation"),
+    ("Sodium, urine", "en", "sodium"), ("Glucose, CSF", "en", "glucose"),
+    ("Calcium urinaire", "fr", "calcium"), ("Occult blood, stool", "en", "urine-blood"),
 ])
 def test_names_of_other_tests_are_not_filed_under_a_look_alike(printed: str, lang: str,
                                                               not_this: str) -> None:

@@ -167,11 +167,55 @@ def _match(printed: str, lang: str | None) -> tuple[str, float] | None:
     return None
 
 
+# Specimens that make another test of the same name: "Glucose, urine" is not blood glucose.
+_SPECIMENS = {
+    "urine": frozenset({"urine", "urines", "urinaire", "urinaires"}),
+    "stool": frozenset({"stool", "stools", "feces", "faeces", "fecal", "faecal", "selles",
+                        "fecale", "fecales"}),
+    "csf": frozenset({"csf", "lcr", "cerebrospinal", "cephalorachidien"}),
+}
+
+
+def _specimen(name: str) -> frozenset[str] | None:
+    """The words of a non-blood specimen the printed name mentions, if any."""
+    words = set(normalize(name).split())
+    return next((group for group in _SPECIMENS.values() if words & group), None)
+
+
+def _mentions(entry: Entry, group: frozenset[str]) -> bool:
+    names = [entry.id.replace("-", " ")]
+    for lang in ("en", "fr"):
+        texts = entry.text(lang)
+        names += [texts.name, *texts.synonyms]
+    return any(set(normalize(n).split()) & group for n in names)
+
+
+def _same_specimen(printed: str, lang: str | None, found: tuple[str, float]
+                   ) -> tuple[str, float] | None:
+    """`found`, when it is a test of the specimen the name mentions; else the entry named for
+    that specimen ("urine glucose" for "Glucose, urine"), else None: never a blood test's entry
+    for a urine, stool or CSF result."""
+    group = _specimen(printed)
+    lib = library()
+    entry = lib.by_id.get(found[0])
+    if group is None or entry is None or _mentions(entry, group):
+        return found
+    base = " ".join(w for w in normalize(clean_name(printed)).split() if w not in group)
+    for word in sorted(group):
+        for name in (f"{word} {base}", f"{base} {word}"):
+            other = _named(lib, name, lang)
+            if other is not None and _mentions(other, group):
+                return other.id, min(found[1], 0.95)
+    return None
+
+
 def match_name(printed: str, lang: str | None = None, ucum: str | None = None
                ) -> NameMatch | None:
     """The lab entry a printed test name names, adjusted by its unit (a "%" neutrophil count
     is the percentage entry); None when nothing in the library matches."""
     found = _match(printed, lang)
+    if found is not None:
+        found = _same_specimen(printed, lang, found)
     if found is None:
         return None
     lib = library()
