@@ -1628,6 +1628,10 @@ Sources : {sources}</translation>
             <translation>Date du prélèvement</translation>
         </message>
         <message>
+            <source>No date was found on the report: set the day the samples were taken.</source>
+            <translation>Aucune date n’a été trouvée sur le compte rendu : indiquez le jour du prélèvement.</translation>
+        </message>
+        <message>
             <source>For: &lt;b&gt;{name}&lt;/b&gt;</source>
             <translation>Pour : &lt;b&gt;{name}&lt;/b&gt;</translation>
         </message>
@@ -1694,6 +1698,10 @@ Sources : {sources}</translation>
         <message>
             <source>Needs checking: {why}</source>
             <translation>À vérifier : {why}</translation>
+        </message>
+        <message>
+            <source>Set the date the samples were taken to save.</source>
+            <translation>Indiquez la date du prélèvement pour enregistrer.</translation>
         </message>
         <message numerus="yes">
             <source>%n rows still to check: correct, accept with Enter, or untick.</source>

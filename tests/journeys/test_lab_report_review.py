@@ -114,3 +114,43 @@ def test_a_photo_of_the_printout_is_read_and_cancel_stores_nothing(
         assert len(vault.records.list(me.id, RecordKind.OBSERVATION)) == before
         assert not [s for s in vault.records.list(me.id, RecordKind.DOCUMENT)
                     if s.record.category == "lab-report"]
+
+
+def _undated_report() -> bytes:
+    """A one-table report that prints no date at all."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 8, "Results", new_x="LMARGIN", new_y="NEXT")
+    for line in ("Sodium        140   mmol/L   135 - 145", "Potassium     4.2   mmol/L   3.5 - 5.1",
+                 "Creatinine    88    umol/L   59 - 104"):
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_a_report_without_a_date_asks_for_one_before_saving(
+        qtbot, household: Path, tmp_path: Path,  # noqa: ANN001
+        open_window: list[MainWindow]) -> None:
+    pdf = tmp_path / "undated.pdf"
+    pdf.write_bytes(_undated_report())
+    win = make_window(qtbot, open_window, vault_path=household)
+    unlock(qtbot, win)
+    choose_person(qtbot, win, "Me")
+    go_to(qtbot, win, "Import")
+    drop_files(win.views["Import"], [pdf])
+    dialog = _review(qtbot)
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    assert dialog.no_date.isVisible()
+    assert not save.isEnabled()
+    assert "No date was found" in dialog.no_date.text()
+    assert "Set the date" in dialog.status.text()
+    snap(dialog, "lab-report-no-date")
+    click(qtbot, dialog.date)
+    press(qtbot, Qt.Key.Key_Down, dialog.date)  # one step back in the section under the cursor
+    qtbot.waitUntil(lambda: not dialog.no_date.isVisible(), timeout=WAIT)
+    for _ in range(len(dialog._waiting())):
+        dialog.table.setCurrentCell(dialog._waiting()[0], 1)
+        press(qtbot, Qt.Key.Key_Return, dialog.table)
+    qtbot.waitUntil(save.isEnabled, timeout=WAIT)

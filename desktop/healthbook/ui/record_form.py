@@ -31,6 +31,7 @@ from healthbook.actions.records import parse_number
 from healthbook.ui.session import Session
 from healthbook.ui.style import alert_colour
 from healthbook.ui.tasks import Job
+from healthbook.ui.translations import qt_date_format
 from healthbook.vault import RecordKind, StoredRecord, Vault
 
 LIBRARY_KIND = {"result": "lab", "medication": "medicine", "allergy": "medicine",
@@ -79,7 +80,7 @@ class RecordForm(QDialog):
         self.form.addRow(self._name_label(), self.name)
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(qt_date_format())
         self.date.setMaximumDate(QDate.currentDate())
         self.date.setAccessibleName(self.tr("Date"))
         self.form.addRow(self.tr("Date"), self.date)
@@ -153,7 +154,7 @@ class RecordForm(QDialog):
             self.ongoing.setChecked(True)
             add("", self.ongoing)
             self.end.setCalendarPopup(True)
-            self.end.setDisplayFormat("yyyy-MM-dd")
+            self.end.setDisplayFormat(qt_date_format())
             self.end.setMaximumDate(QDate.currentDate())
             self.end.setEnabled(False)
             self.end.setAccessibleName(self.tr("Ended on"))

@@ -57,6 +57,7 @@ from healthbook.ingest.report import ImportReport
 from healthbook.ui.session import Session
 from healthbook.ui.style import alert_colour
 from healthbook.ui.tasks import Job
+from healthbook.ui.translations import qt_date_format
 from healthbook.vault import Person, Vault
 
 KEEP, NAME, VALUE, UNIT, LOW, HIGH, FLAG, SURE = range(8)
@@ -120,11 +121,19 @@ class ReviewDialog(QDialog):
         self.doubt.setVisible(bool(self.doubt.text()))
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setDisplayFormat(qt_date_format())
         self.date.setMaximumDate(QDate.currentDate())
         self.date.setAccessibleName(self.tr("Date the samples were taken"))
         found_date = QDate.fromString(found.date or "", "yyyy-MM-dd")
         self.date.setDate(found_date if found_date.isValid() else QDate.currentDate())
+        # No date on the report: today is only a placeholder, to be set before saving.
+        self._date_unset = not found_date.isValid()
+        self.no_date = QLabel(self.tr("No date was found on the report: set the day the "
+                                      "samples were taken."))
+        self.no_date.setStyleSheet(f"color: {alert_colour()}; font-weight: bold")
+        self.no_date.setVisible(self._date_unset)
+        self.date.dateChanged.connect(self._date_set)
+        self.date.editingFinished.connect(self._date_set)
         header = QHBoxLayout()
         header.addWidget(QLabel(self.tr("For: <b>{name}</b>").format(name=person.name)))
         header.addSpacing(24)
@@ -178,6 +187,7 @@ class ReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.doubt)
+        layout.addWidget(self.no_date)
         layout.addLayout(header)
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
@@ -280,11 +290,20 @@ class ReviewDialog(QDialog):
                 if self._unsure(i) and i not in self._touched
                 and self._cell(i, KEEP).checkState() == Qt.CheckState.Checked]
 
+    def _date_set(self) -> None:
+        """The person chose (or confirmed, by leaving the field) the samples' date."""
+        if self._date_unset:
+            self._date_unset = False
+            self.no_date.hide()
+            self._update_state()
+
     def _update_state(self) -> None:
         waiting = self._waiting()
         save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setEnabled(not waiting and self.table.rowCount() > 0)
-        if waiting:
+        save.setEnabled(not waiting and not self._date_unset and self.table.rowCount() > 0)
+        if self._date_unset:
+            self.status.setText(self.tr("Set the date the samples were taken to save."))
+        elif waiting:
             self.status.setText(self.tr(
                 "%n rows still to check: correct, accept with Enter, or untick.", "",
                 len(waiting)))
