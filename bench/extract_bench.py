@@ -7,7 +7,8 @@ text layer) and phone photos (one JPEG per page), and reads each kind in a fresh
 `healthbook.ingest.lab_report.extract` (or `healthbook extract FILE --json` when the Python API
 is not importable). Extracted rows are matched to truth rows by analyte (LOINC through the
 knowledge library), else by normalised name, on the same page. Printed per kind and language:
-row recall and precision, exact value+unit rate, exact range rate, flag agreement, wrong values
+row recall and precision, exact value+unit rate, the right test (the row's analyte is the
+printed test's), exact range rate, flag agreement, wrong values
 shown without a low-confidence mark, seconds per page and the reading process's peak RSS.
 
 Targets (issue 20): rows exact >= 99% born-digital, >= 95% scans, >= 90% photos; 0 wrong values
@@ -343,6 +344,7 @@ class Score:
     extracted: int = 0
     matched: int = 0
     exact: int = 0
+    test_ok: int = 0
     range_exact: int = 0
     flag_ok: int = 0
     wrong_unmarked: int = 0
@@ -380,9 +382,18 @@ def score_file(result: dict[str, Any], truth: Any, score: Score, keep_misses: in
 
     if result.get("error"):
         note("errors", f"{label}: {result['error']}")
+    from tests.labreports.truth import loinc_index
+
+    index = loinc_index()
     for ext, row in pairs:
         ok, line = value_unit_ok(ext, row)
         score.exact += ok
+        analyte = ext.get("analyte") or index.get(str(ext.get("loinc") or ""))
+        score.test_ok += analyte == row.analyte
+        if analyte != row.analyte:
+            note("wrong test", f"{label} p{row.page} {row.name_as_printed!r}: truth "
+                               f"{row.analyte} -> {analyte}"
+                               f"{'' if flagged_for_review(ext) else ' (not marked)'}")
         score.range_exact += range_ok(ext, row, line)
         score.flag_ok += flag_ok(ext, row)
         read = ext.get("value_text", ext.get("value"))
@@ -420,13 +431,15 @@ def report(scores: dict[tuple[str, str], Score], rss: dict[str, float], mode: st
            generation: float, layouts: dict[tuple[str, str], Score]) -> str:
     """The tables."""
     rows = [("kind", "lang", "files", "pages", "rows", "recall", "precision", "exact v+u",
-             "target", "range exact", "flag ok", "wrong unmarked", "extra unmarked", "date ok",
+             "target", "right test", "range exact", "flag ok", "wrong unmarked", "extra unmarked",
+             "date ok",
              "name ok", "lab ok", "s/page", "peak RSS MB")]
     for (kind, lang), s in sorted(scores.items(), key=lambda kv: (KINDS.index(kv[0][0]),
                                                                   kv[0][1])):
         rows.append((kind, lang, str(s.files), str(s.pages), str(s.truth),
                      s.pct(s.matched, s.truth), s.pct(s.matched, s.extracted),
                      s.pct(s.exact, s.truth), f">= {TARGET_EXACT[kind]:.0%}",
+                     s.pct(s.test_ok, s.matched),
                      s.pct(s.range_exact, s.truth), s.pct(s.flag_ok, s.matched),
                      f"{s.wrong_unmarked} (target 0)", str(s.spurious_unmarked),
                      s.pct(s.date_ok, s.header_files), s.pct(s.name_ok, s.header_files),

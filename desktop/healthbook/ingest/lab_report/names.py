@@ -169,7 +169,7 @@ def _match(printed: str, lang: str | None) -> tuple[str, float] | None:
 
 # Specimens that make another test of the same name: "Glucose, urine" is not blood glucose.
 _SPECIMENS = {
-    "urine": frozenset({"urine", "urines", "urinaire", "urinaires"}),
+    "urine": frozenset({"urine", "urines", "urinaire", "urinaires", "bandelette", "dipstick"}),
     "stool": frozenset({"stool", "stools", "feces", "faeces", "fecal", "faecal", "selles",
                         "fecale", "fecales"}),
     "csf": frozenset({"csf", "lcr", "cerebrospinal", "cephalorachidien"}),
