@@ -201,3 +201,29 @@ def test_page_image_matches_the_boxes() -> None:
     k = next(r for r in found.rows if r.name == "K")
     x0, y0, x1, y1 = (round(v * 2) for v in k.box)
     assert np.asarray(image.convert("L").crop((x0, y0, x1, y1))).min() < 100  # ink in the box
+
+
+def _pdf_lines(lines: list[str]) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.cell(0, 8, "Collected: 03/11/2025", new_x="LMARGIN", new_y="NEXT")
+    for line in lines:
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def test_plain_names_under_a_urinalysis_title_are_the_urine_tests() -> None:
+    found = extract(_pdf_lines([
+        "Chemistry", "Glucose         92        mg/dL      65 - 99",
+        "Protein, Total  7.1       g/dL       6.0 - 8.5",
+        "Urinalysis", "Specific Gravity   1.015     1.005 - 1.030", "Glucose         Negative",
+        "Protein         Negative", "Lipid Panel", "Cholesterol, Total  187   mg/dL  100 - 199"]),
+        file_name="labcorp.pdf")
+    analytes = [(r.name, r.analyte) for r in found.rows]
+    assert analytes == [("Glucose", "glucose"), ("Protein, Total", "total-protein"),
+                        ("Specific Gravity", "urine-specific-gravity"),
+                        ("Glucose", "urine-glucose"), ("Protein", "urine-protein"),
+                        ("Cholesterol, Total", "total-cholesterol")]

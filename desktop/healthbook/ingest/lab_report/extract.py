@@ -54,6 +54,7 @@ from healthbook.ingest.lab_report.rows import (
     is_previous_label,
     parse_continuation,
     parse_line,
+    section_specimen,
 )
 from healthbook.ingest.lab_report.tokens import (
     TEXT_RESULTS,
@@ -129,6 +130,7 @@ class _State:
     any_ocr: bool = False
     sizes: list[tuple[float, float]] = field(default_factory=list)
     turns: dict[int, int] = field(default_factory=dict)  # page index -> degrees turned
+    specimen: str | None = None  # "urine" inside a urinalysis section
 
 
 def extract(source: Path | str | bytes, *, file_name: str | None = None,
@@ -269,7 +271,12 @@ def _read_page(page: Page, state: _State) -> None:
                 if cont is not None and _attach_alternate(last, cont, page.ocr):
                     last.box = _union(last.box, line.box)
                     last_line = line
+                    continue
+            title = section_specimen(line)
+            if title is not None:
+                state.specimen = title or None
             continue
+        cand.specimen = state.specimen
         made = _rows_from(cand, page, header)
         if len(made) == 1:
             made_here.append((len(state.rows), cand))
@@ -399,7 +406,7 @@ def _rows_from(cand: Candidate, page: Page, header: Header) -> list[ResultRow]:
             first = _make_row(cand, page, header)
             split = Candidate(cand.line, cand.name, cand.name_words, value2, unit=unit2,
                               range=range2, range_text=range2.text if range2 else "",
-                              flag=value2.flag, tokens=cand.tokens)
+                              flag=value2.flag, tokens=cand.tokens, specimen=cand.specimen)
             rows = [first, _make_row(split, page, header)]
             return [r for r in rows if r is not None]
         row = _make_row(cand, page, header)
@@ -418,6 +425,9 @@ def _make_row(cand: Candidate, page: Page, header: Header) -> ResultRow | None:
     unit_token = cand.unit
     ucum = unit_token.ucum if unit_token else None
     match = match_name(cand.name, lang, ucum)
+    if cand.specimen == "urine":  # "Glucose" under "Urinalysis" is the urine glucose
+        in_urine = match_name(f"{cand.name}, urine", lang, ucum)
+        match = in_urine if in_urine is not None else match
     value_token = cand.value
     reasons: list[str] = []
     if value_token.kind == "text":

@@ -80,6 +80,7 @@ class Candidate:
     noise_before: int = 0  # unreadable words between the name and the value
     single_cell: bool = False
     tokens: list[Token] = field(default_factory=list)
+    specimen: str | None = None  # "urine" under a urinalysis section's title
 
 
 def detect_columns(line: Line) -> Columns | None:
@@ -108,6 +109,25 @@ def detect_columns(line: Line) -> Columns | None:
         spans.append((role, left, right))
     dates = re.findall(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", line.text)
     return Columns(spans, dates[0] if dates else None)
+
+
+_URINE_SECTION = re.compile(
+    r"^(?:urinalysis|urine(?:\s+(?:dipstick|chemistry|analysis|test))?|urines?|"
+    r"examen\s+(?:cytobact[ée]riologique\s+)?des\s+urines|bandelette(?:\s+urinaire)?|"
+    r"analyse\s+d.urines?|chimie\s+urinaire|ecbu|biochimie\s+urinaire)\b", re.IGNORECASE)
+MAX_TITLE_WORDS = 6
+
+
+def section_specimen(line: Line) -> str | None:
+    """For a line that is not a result: "urine" when it titles a urinalysis section, "" when it
+    titles another section (or may: a short line without digits), None for anything else."""
+    text = line.text.strip()
+    if _URINE_SECTION.match(text):
+        return "urine"
+    words = text.split()
+    if words and len(words) <= MAX_TITLE_WORDS and not re.search(r"\d", text):
+        return ""
+    return None
 
 
 def is_previous_label(line: Line) -> bool:
