@@ -117,8 +117,10 @@ def test_names_that_are_not_tests() -> None:
     ("Glucose, urine", "en", "urine-glucose"), ("Creatinine, urine", "en", "urine-creatinine"),
     ("Albumin, urine", "en", "urine-albumin"), ("Protéines urinaires", "fr", "urine-protein"),
     ("Potassium, serum", "en", "potassium"),
+    ("TP", "fr", "prothrombin-time"), ("Taux de prothrombine", "fr", "prothrombin-time"),
+    ("TP", "en", "total-protein"),  # a UK report's total protein
 ])
-def test_a_urine_result_is_the_urine_test(printed: str, lang: str, entry: str) -> None:
+def test_a_name_is_the_test_its_report_means(printed: str, lang: str, entry: str) -> None:
     found = match_name(printed, lang)
     assert found is not None
     assert found.entry_id == entry
