@@ -31,17 +31,23 @@ def _review(qtbot) -> ReviewDialog:  # noqa: ANN001
     return found[0]
 
 
+def _drop_on_import(qtbot, open_window: list[MainWindow], vault: Path,  # noqa: ANN001
+                    report: Path) -> tuple[MainWindow, ReviewDialog]:
+    """Unlock, choose Me, drop the report on Import: the window and its review screen."""
+    win = make_window(qtbot, open_window, vault_path=vault)
+    unlock(qtbot, win)
+    choose_person(qtbot, win, "Me")
+    go_to(qtbot, win, "Import")
+    drop_files(win.views["Import"], [report])
+    return win, _review(qtbot)
+
+
 def test_drop_a_lab_report_check_it_and_save(qtbot, household: Path, tmp_path: Path,  # noqa: ANN001
                                              open_window: list[MainWindow]) -> None:
     made = make_report("uk_hospital", 3)
     pdf = tmp_path / "bloods-july.pdf"
     pdf.write_bytes(made.pdf)
-    win = make_window(qtbot, open_window, vault_path=household)
-    unlock(qtbot, win)
-    choose_person(qtbot, win, "Me")
-    go_to(qtbot, win, "Import")
-    drop_files(win.views["Import"], [pdf])
-    dialog = _review(qtbot)
+    win, dialog = _drop_on_import(qtbot, open_window, household, pdf)
     assert dialog.table.rowCount() == len(dialog._found.rows) >= len(made.truth.rows) - 2
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     waiting = dialog._waiting()
@@ -90,12 +96,7 @@ def test_a_photo_of_the_printout_is_read_and_cancel_stores_nothing(
     to_photo(render_pages(made.pdf, 200)[0], 5).save(photo, "JPEG", quality=88)
     with Vault.open(household, PASSPHRASE) as vault:
         before = len(vault.records.list(vault.people.get("Me").id, RecordKind.OBSERVATION))
-    win = make_window(qtbot, open_window, vault_path=household)
-    unlock(qtbot, win)
-    choose_person(qtbot, win, "Me")
-    go_to(qtbot, win, "Import")
-    drop_files(win.views["Import"], [photo])
-    dialog = _review(qtbot)
+    win, dialog = _drop_on_import(qtbot, open_window, household, photo)
     def plain(text: str) -> str:  # "2,35" printed, "2.35" read: the same number
         return text.replace(" ", "").replace(",", ".")
 
@@ -135,12 +136,7 @@ def test_a_report_without_a_date_asks_for_one_before_saving(
         open_window: list[MainWindow]) -> None:
     pdf = tmp_path / "undated.pdf"
     pdf.write_bytes(_undated_report())
-    win = make_window(qtbot, open_window, vault_path=household)
-    unlock(qtbot, win)
-    choose_person(qtbot, win, "Me")
-    go_to(qtbot, win, "Import")
-    drop_files(win.views["Import"], [pdf])
-    dialog = _review(qtbot)
+    _win, dialog = _drop_on_import(qtbot, open_window, household, pdf)
     save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert dialog.no_date.isVisible()
     assert not save.isEnabled()
