@@ -457,11 +457,10 @@ def _make_row(cand: Candidate, page: Page, header: Header) -> ResultRow | None:
         if expected and ucum not in expected and alt in expected:
             ucum = alt  # "pmol/L" read for "µmol/L"
             reasons.append(_("the unit was hard to read"))
-    if page.ocr and match is not None and (ucum is None or ucum not in (
-            expected_units(match.entry_id) or {ucum})):
+    known = expected_units(match.entry_id) if match is not None else None
+    if page.ocr and known and ucum not in known:
         misread = unit_token or _word_after_value(cand)
-        near = closest_unit(misread.text, expected_units(match.entry_id) or ()
-                            ) if misread else None
+        near = closest_unit(misread.text, known) if misread is not None else None
         if near is not None:
             unit_token, ucum = misread, near  # "g/E" read for "g/L", "UI" for "UI/L"
             reasons.append(_("the unit was hard to read"))
