@@ -119,6 +119,7 @@ def test_names_that_are_not_tests() -> None:
     ("Potassium, serum", "en", "potassium"),
     ("TP", "fr", "prothrombin-time"), ("Taux de prothrombine", "fr", "prothrombin-time"),
     ("TP", "en", "total-protein"),  # a UK report's total protein
+    ("Chiore", "fr", "chloride"), ("ROW", "en", "red-cell-distribution-width"),  # OCR's
 ])
 def test_a_name_is_the_test_its_report_means(printed: str, lang: str, entry: str) -> None:
     found = match_name(printed, lang)

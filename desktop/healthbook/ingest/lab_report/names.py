@@ -151,7 +151,7 @@ def _match(printed: str, lang: str | None) -> tuple[str, float] | None:
                 if entry and len(normalize(" ".join(part))) >= 2:
                     sure = all(w in _QUALIFIERS for w in normalize(" ".join(dropped)).split())
                     return entry.id, 0.95 if sure else 0.75
-    if len(name) <= 5:  # OCR confuses look-alike letters: "Pit" for "Plt", "ROW" for "RDW"
+    if len(name) <= 8:  # OCR confuses look-alike letters: "Pit" for "Plt", "Chiore" for "Chlore"
         found = {entry.id for swapped in _lookalikes(name)
                  if (entry := _named(lib, swapped, lang)) is not None}
         if len(found) == 1:
