@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from healthbook.actions.changes import Changes, Result
 from healthbook.actions.records import SYSTEM_URIS, default_author
 from healthbook.errors import InvalidInput
-from healthbook.i18n import _
+from healthbook.i18n import _, format_date
 from healthbook.ingest.report import ImportReport
 from healthbook.vault import Attachment, Person, Record, RecordKind, StoredRecord, Vault
 
@@ -217,6 +217,6 @@ def person_doubt(person: Person, found: Extraction) -> str | None:
     """One sentence when the report names someone else (its birth date differs)."""
     if found.birth_date and person.birth_date and found.birth_date != person.birth_date:
         return _("This report is for someone born on {theirs}, but {name} was born on "
-                 "{ours}.").format(theirs=found.birth_date, name=person.name,
-                                   ours=person.birth_date)
+                 "{ours}.").format(theirs=format_date(found.birth_date), name=person.name,
+                                   ours=format_date(person.birth_date))
     return None
