@@ -86,6 +86,7 @@ def test_every_screen_in_the_pseudo_locale(qtbot, switch, pseudo_language: str, 
     from healthbook.assistant.answers import Assistant, composed_answer
     from healthbook.ui.kiosk import KioskWelcome
     from healthbook.ui.main_window import PAGES
+    from healthbook.ui.record_form import FORM_KIND, RecordForm
     from healthbook.ui.views.settings import PassphraseDialog
     from healthbook.ui.views.sharing import VisitSheetDialog
 
@@ -135,6 +136,12 @@ def test_every_screen_in_the_pseudo_locale(qtbot, switch, pseudo_language: str, 
              for c in range(review.table.columnCount()) if review.table.item(r, c)}
     _check(review, "report-review", findings, data | table | set(str(review._found.lab).split()))
     review.reject()
+    for kind in FORM_KIND.values():
+        form = RecordForm(win.session, kind, None, win)
+        form.show()
+        qtbot.waitExposed(form)
+        _check(form, f"record-form-{kind}", findings, data)
+        form.reject()
     win.lock()
     qtbot.waitUntil(lambda: win.stack.currentIndex() == 0, timeout=WAIT)
     _check(win, "unlock-create", findings, data)
