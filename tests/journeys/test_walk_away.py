@@ -4,6 +4,7 @@ on screen (the lab report page, a half-typed record, a question)."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QDialog
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from healthbook.ui.main_window import MainWindow
 from healthbook.ui.record_form import RecordForm
 from healthbook.ui.report_review import ReviewDialog
-from tests.journeys.conftest import make_window
+from tests.journeys.conftest import CARLA, CLEMENTE, make_window
 from tests.journeys.driver import WAIT, choose_menu_item, drop_files, type_text
 from tests.journeys.test_enter_and_correct import _open
 from tests.journeys.test_household import choose_person, go_to, unlock
@@ -59,3 +60,23 @@ def test_a_lab_report_under_review_closes_when_the_app_locks(
     _walk_away(qtbot, win)
     qtbot.waitUntil(lambda: not _dialogs(), timeout=WAIT)
     assert win.stack.currentIndex() == 0
+
+
+def test_a_kiosk_visitor_who_leaves_the_visit_sheet_open_leaves_nothing(
+        qtbot, tmp_path: Path, open_window: list[MainWindow]) -> None:  # noqa: ANN001
+    from tests.journeys.driver import leftovers
+    from tests.journeys.test_household import markers
+    from tests.journeys.test_kiosk_visitors import kiosk_prefs, open_export
+    from tests.journeys.test_save_print_share import open_visit_sheet
+
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    shutil.copy(CARLA, folder / "mine.json")
+    win = make_window(qtbot, open_window, kiosk=True, prefs=kiosk_prefs(folder))
+    open_export(qtbot, win, "mine.json")
+    open_visit_sheet(qtbot, win)
+    assert _dialogs()
+    _walk_away(qtbot, win)
+    qtbot.waitUntil(lambda: win.stack.currentWidget() is win.kiosk_welcome, timeout=WAIT)
+    qtbot.waitUntil(lambda: not _dialogs(), timeout=WAIT)
+    assert leftovers(markers(CARLA, CLEMENTE)) == []
