@@ -100,3 +100,22 @@ def test_penicillin_allergy_against_amoxicillin() -> None:
     found = allergy_conflicts(["Amoxicillin 500 MG Oral Capsule"], ["Allergy to penicillin"])
     assert [e for _, _, e in found] == [medicine("amoxicillin")]
     assert allergy_conflicts(["Amoxicillin 500 MG Oral Capsule"], ["No known allergies"]) == []
+
+
+def test_an_antibiograms_lines_are_explained_as_susceptibility_results(vault) -> None:  # noqa: ANN001
+    """HL7's microbiology example: 'Ampicillin: R' explains what resistant means, not what
+    ampicillin is; the culture's own lines and ordinary results are not touched."""
+    from pathlib import Path
+
+    from healthbook.ingest import import_file
+    from healthbook.knowledge import for_stored
+    from healthbook.vault import RecordKind
+
+    person = vault.people.add("Pat")
+    data = Path(__file__).resolve().parents[1] / "data" / "fhir-r4"
+    import_file(vault, person, data / "diagnosticreport-micro1.json")
+    explained = {s.record.interpretation: for_stored(s.record)
+                 for s in vault.records.list(person.id, RecordKind.OBSERVATION)}
+    assert explained["R"].id == explained["S"].id == "antibiotic-susceptibility"
+    assert "resistant" in explained["R"].text("en").high.lower()
+    assert explained[None] is None  # the organism line
