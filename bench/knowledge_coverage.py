@@ -3,11 +3,10 @@ vaccines (and allergies, for information), by count and by distinct code.
 
 Reads every sample file in tests/data and ../shared/corpus (byte-identical copies counted once),
 or the files and folders given as arguments. A record counts as covered when the library finds
-an entry for it the way the app does (`for_result`: an antibiogram line by its S/I/R
-interpretation, else codes first, then the display text). A lab result is an Observation of
-category laboratory or a C-CDA results-section observation; vital signs count separately.
-Targets (issue 17): >= 98% of lab results, >= 95% of conditions, medicines and vaccines, by
-count.
+an entry for it the way the app does (`for_record`: codes first, then the display text). A lab
+result is an Observation of category laboratory or a C-CDA results-section observation; vital
+signs count separately. Targets (issue 17): >= 98% of lab results, >= 95% of conditions,
+medicines and vaccines, by count.
 
     python bench/knowledge_coverage.py [PATH ...] [--top N]
 """
@@ -22,7 +21,7 @@ from pathlib import Path
 from _common import table
 from healthbook.knowledge import library
 from healthbook.knowledge.coverage import CodedItem, collect, sample_files
-from healthbook.knowledge.lookup import for_result
+from healthbook.knowledge.lookup import for_record
 from healthbook.paths import REPO_ROOT
 
 CATEGORIES = (("lab", "Lab results"), ("vital", "Vital signs"), ("condition", "Conditions"),
@@ -49,7 +48,7 @@ def concept_key(item: CodedItem) -> str:
 
 def covered(item: CodedItem) -> bool:
     """True when the library explains this item."""
-    entry = for_result(item.kind, item.code_map(), item.display, item.interpretation)
+    entry = for_record(item.kind, item.code_map(), item.display)
     return entry is not None and entry.kind in WANTED_KINDS[item.category]
 
 

@@ -64,14 +64,12 @@ class CodedItem:
             (loinc, snomed, rxnorm, cvx, icd10, atc) where known, else the raw URI or OID.
         display: the text the record shows.
         path: the file it came from.
-        interpretation: an observation's first interpretation code ("H", "R"), or "".
     """
 
     category: str
     codes: tuple[tuple[str, str], ...]
     display: str
     path: str
-    interpretation: str = ""  # an observation's first interpretation code ("H", "R"...)
 
     @property
     def kind(self) -> str:
@@ -162,15 +160,6 @@ def _from_zip(path: Path) -> list[CodedItem]:
 
 # ---- FHIR JSON ------------------------------------------------------------------------------
 
-def _interpretation(res: Mapping[str, Any]) -> str:
-    """An Observation's first interpretation code ("H", "R"), or ""."""
-    for concept in res.get("interpretation") or []:
-        for coding in (concept.get("coding") or []) if isinstance(concept, Mapping) else []:
-            if isinstance(coding, Mapping) and coding.get("code"):
-                return str(coding["code"])
-    return ""
-
-
 def _codings(concept: Any) -> tuple[tuple[tuple[str, str], ...], str]:
     """((system, code)...), display of a CodeableConcept or Coding."""
     if not isinstance(concept, Mapping):
@@ -250,7 +239,7 @@ def _items_of_resource(res: Mapping[str, Any], by_ref: Mapping[str, Mapping[str,
         codes, display = _codings(res.get("code"))
         category = _observation_category(res, codes)
         if codes or display:
-            yield CodedItem(category, codes, display, name, _interpretation(res))
+            yield CodedItem(category, codes, display, name)
         for component in res.get("component") or []:
             if isinstance(component, Mapping):
                 c_codes, c_display = _codings(component.get("code"))

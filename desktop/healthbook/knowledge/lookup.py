@@ -384,25 +384,11 @@ def for_record(kind: str, codes: Mapping[str, str | Sequence[str]] | None, displ
     return memo[(kind, display)]
 
 
-# Microbiology interpretations: an antibiotic's line in a culture's antibiogram.
-SUSCEPTIBILITY_CODES = frozenset({"S", "R", "I", "SDD", "NS"})
-
-
-def for_result(kind: str, codes: Mapping[str, str | Sequence[str]] | None, display: str | None,
-               interpretation: str | None = None) -> Entry | None:
-    """`for_record`, except that a result read as susceptible/resistant ("Ampicillin: R") is
-    explained by the antibiogram entry, not by the antibiotic's own."""
-    if kind in ("observation", "lab") and (interpretation or "").upper() in SUSCEPTIBILITY_CODES:
-        return entry_by_id("antibiotic-susceptibility")
-    return for_record(kind, codes, display)
-
-
 def for_stored(record: Any, kind: str | None = None) -> Entry | None:
-    """`for_result` for a vault Record (its `code_system`, `code`, `display`,
-    `interpretation`; `kind` defaults to the record's own kind)."""
+    """`for_record` for a vault Record (its `code_system`, `code`, `display`; `kind` defaults
+    to the record's own kind)."""
     codes = {record.code_system: record.code} if record.code_system and record.code else None
-    return for_result(kind or record.kind.value, codes, record.display,
-                      getattr(record, "interpretation", None))
+    return for_record(kind or record.kind.value, codes, record.display)
 
 
 def allergen_text(text: str) -> str:
