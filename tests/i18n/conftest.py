@@ -85,3 +85,22 @@ def shoot(widget, folder: str, name: str) -> Path:  # noqa: ANN001
     path = out / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
+
+
+def review_screen(win, layout: str, seed: int) -> object:  # noqa: ANN001
+    """The lab report review screen over a generated report, shown over the window (the
+    report's rows are data, not the app's words)."""
+    from healthbook.actions.documents import Document
+    from healthbook.ingest.lab_report import extract
+    from healthbook.ui.report_review import ReviewDialog, render_pages
+    from tests.labreports.generator import make_report
+
+    pdf = make_report(layout, seed).pdf
+    name = f"{layout}.pdf"
+    found = extract(pdf, file_name=name)
+    review = ReviewDialog(win.session, win.session.person,
+                          Document(pdf, name, found.date, found.lab), found,
+                          render_pages(pdf, name, found), parent=win)
+    review.show()
+    return review
+

@@ -8,7 +8,6 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 import shiboken6
@@ -16,12 +15,8 @@ import shiboken6
 from healthbook.preferences import Preferences
 from tests.conftest import DATA, PASSPHRASE
 from tests.helpers import run_cli
-from tests.i18n.conftest import SCREENSHOTS, open_demo, settle, shoot
+from tests.i18n.conftest import SCREENSHOTS, open_demo, review_screen, settle, shoot
 from tests.ui.conftest import WAIT
-
-if TYPE_CHECKING:
-    from healthbook.ui.main_window import MainWindow
-    from healthbook.ui.report_review import ReviewDialog
 
 CARLA = DATA / "synthea" / "Carla_Echevarría_9a628ccd-2a55-4331-8e68-bb58458fd674.json"
 FRENCH_DATE = re.compile(r"\b\d{2}/\d{2}/\d{4}\b")
@@ -74,7 +69,7 @@ def test_every_screen_in_french(qtbot, switch, tmp_path: Path) -> None:  # noqa:
     passphrase.show()
     shoot(passphrase, "fr", "22-passphrase")
     passphrase.reject()
-    review = _french_review(win)
+    review = review_screen(win, "fr_lab", 2)
     qtbot.waitExposed(review)
     qtbot.wait(100)  # the page is fitted to its pane once laid out
     assert review.date.displayFormat() == "dd/MM/yyyy"
@@ -94,22 +89,6 @@ def test_every_screen_in_french(qtbot, switch, tmp_path: Path) -> None:  # noqa:
     welcome.show()
     shoot(welcome, "fr", "23-kiosk")
     assert len(list((SCREENSHOTS / "fr").glob("*.png"))) >= 16
-
-
-def _french_review(win: MainWindow) -> ReviewDialog:
-    """The review screen over a generated French lab report."""
-    from healthbook.actions.documents import Document
-    from healthbook.ingest.lab_report import extract
-    from healthbook.ui.report_review import ReviewDialog, render_pages
-    from tests.labreports.generator import make_report
-
-    pdf = make_report("fr_lab", 2).pdf
-    found = extract(pdf, file_name="bilan.pdf")
-    review = ReviewDialog(win.session, win.session.person,
-                          Document(pdf, "bilan.pdf", found.date, found.lab), found,
-                          render_pages(pdf, "bilan.pdf", found), parent=win)
-    review.show()
-    return review
 
 
 def test_settings_switch_the_language_at_once_keeping_vault_person_and_page(

@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
 from healthbook import i18n
 from healthbook.knowledge import for_stored
 from healthbook.preferences import Preferences
-from tests.i18n.conftest import ROOT, open_demo, settle, shoot
+from tests.i18n.conftest import ROOT, open_demo, review_screen, settle, shoot
 from tests.i18n.screens import clipped, untranslated
 from tests.ui.conftest import WAIT
-
-if TYPE_CHECKING:
-    from healthbook.ui.main_window import MainWindow
-    from healthbook.ui.report_review import ReviewDialog
 
 REPORT = ROOT / "build" / "i18n" / "pseudo-locale.txt"
 KNOWN = Path(__file__).with_name("known_issues.txt")
@@ -130,7 +125,7 @@ def test_every_screen_in_the_pseudo_locale(qtbot, switch, pseudo_language: str, 
     passphrase.show()
     _check(passphrase, "passphrase", findings, data)
     passphrase.reject()
-    review = _review_screen(win)
+    review = review_screen(win, "us_lab", 1)
     qtbot.waitExposed(review)
     table = {review.table.item(r, c).text() for r in range(review.table.rowCount())
              for c in range(review.table.columnCount()) if review.table.item(r, c)}
@@ -161,22 +156,6 @@ def test_every_screen_in_the_pseudo_locale(qtbot, switch, pseudo_language: str, 
     gone = [k for k in known if not any(line.startswith(k) for line in lines)]
     assert new == [], "\n".join(new)
     assert gone == [], "fixed: remove these from tests/i18n/known_issues.txt\n" + "\n".join(gone)
-
-
-def _review_screen(win: MainWindow) -> ReviewDialog:
-    """The lab report review screen over a generated US report (its rows are data)."""
-    from healthbook.actions.documents import Document
-    from healthbook.ingest.lab_report import extract
-    from healthbook.ui.report_review import ReviewDialog, render_pages
-    from tests.labreports.generator import make_report
-
-    pdf = make_report("us_lab", 1).pdf
-    found = extract(pdf, file_name="labs.pdf")
-    review = ReviewDialog(win.session, win.session.person,
-                          Document(pdf, "labs.pdf", found.date, found.lab), found,
-                          render_pages(pdf, "labs.pdf", found), parent=win)
-    review.show()
-    return review
 
 
 def known_issues() -> list[str]:
