@@ -447,17 +447,12 @@ def _make_row(cand: Candidate, page: Page, header: Header) -> ResultRow | None:
     if match is None and ucum is None and cand.range is None:
         return None
     low, high = _bounds(cand.range) if cand.range is not None else (None, None)
-    if unit_token is not None and unit_token.repaired and ucum:
-        known = expected_units(match.entry_id) if match is not None else None
-        if not known or ucum not in known:
-            reasons.append(_("the unit was hard to read"))
-    if ucum and match is not None and page.ocr:
-        expected = expected_units(match.entry_id)
-        alt = micro_alternative(ucum)
-        if expected and ucum not in expected and alt in expected:
-            ucum = alt  # "pmol/L" read for "µmol/L"
-            reasons.append(_("the unit was hard to read"))
-    known = expected_units(match.entry_id) if match is not None else None
+    known = expected_units(match.entry_id) if match is not None else None  # its test's units
+    if unit_token is not None and unit_token.repaired and ucum and (not known or ucum not in known):
+        reasons.append(_("the unit was hard to read"))
+    if ucum and known and page.ocr and ucum not in known and micro_alternative(ucum) in known:
+        ucum = micro_alternative(ucum)  # "pmol/L" read for "µmol/L"
+        reasons.append(_("the unit was hard to read"))
     if page.ocr and known and ucum not in known:
         misread = unit_token or _word_after_value(cand)
         near = closest_unit(misread.text, known) if misread is not None else None
